@@ -1,0 +1,17 @@
+// The record model as JSON: how a record is kept whole in records.record_json
+// and written by `export records --format json`.
+#pragma once
+
+#include <string>
+
+#include "fetch/record.hpp"
+
+namespace prismaflow::fetch {
+
+/// Every field except `raw` as a compact JSON object with sorted keys.
+std::string record_to_json(const Record& record);
+
+/// Inverse of record_to_json. Throws InputError on malformed JSON.
+Record record_from_json(const std::string& json);
+
+}  // namespace prismaflow::fetch

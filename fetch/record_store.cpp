@@ -1,0 +1,149 @@
+#include "fetch/record_store.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "common/clock.hpp"
+#include "common/compress.hpp"
+#include "common/error.hpp"
+#include "db/database.hpp"
+#include "fetch/record_json.hpp"
+
+namespace prismaflow::fetch {
+
+std::int64_t ensure_source(db::Database& db, std::string_view name, std::string_view kind) {
+  if (kind != "database" && kind != "register" && kind != "other") {
+    throw UsageError("--kind must be database, register or other, not '" + std::string(kind) +
+                     "'");
+  }
+  auto s = db.prepare("SELECT source_id, kind FROM sources WHERE name = ?");
+  s.bind(1, name);
+  if (s.step()) {
+    if (s.get_text(1) != kind) {
+      throw InputError("source '" + std::string(name) + "' is already recorded as a " +
+                       s.get_text(1) + ", not a " + std::string(kind) +
+                       "; use the same --kind or another --source name");
+    }
+    return s.get_int(0);
+  }
+  db.run("INSERT INTO sources(name, kind, created_at) VALUES (?, ?, ?)", name, kind,
+         now_utc_iso());
+  return db.last_insert_rowid();
+}
+
+std::string normalize_doi(std::string_view doi) {
+  std::string d;
+  for (char c : doi) {
+    if (!std::isspace(static_cast<unsigned char>(c))) d += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                  "http://dx.doi.org/", "doi.org/", "doi:"}) {
+    if (d.rfind(prefix, 0) == 0) {
+      d.erase(0, prefix.size());
+      break;
+    }
+  }
+  while (!d.empty() && (d.back() == '.' || d.back() == ',' || d.back() == ';')) d.pop_back();
+  return d;
+}
+
+struct RecordWriter::Impl {
+  db::Database& db;
+  db::Statement insert_record;
+  db::Statement insert_id;
+  std::string now = now_utc_iso();
+  explicit Impl(db::Database& d)
+      : db(d),
+        insert_record(d.prepare(
+            "INSERT INTO records(source_id, run_id, import_id, source_record_id, pmid, doi,"
+            " title, abstract, authors, year, journal, volume, issue, pages, publication_types,"
+            " keywords, mesh, language, record_json, raw_format, raw_zstd, review_version,"
+            " added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
+        insert_id(d.prepare(
+            "INSERT OR IGNORE INTO record_ids(record_id, id_type, value) VALUES (?, ?, ?)")) {}
+};
+
+RecordWriter::RecordWriter(db::Database& db) : impl_(std::make_unique<Impl>(db)) {}
+RecordWriter::~RecordWriter() = default;
+
+namespace {
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += "; ";
+    out += s;
+  }
+  return out;
+}
+std::optional<std::string> nonempty(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+}  // namespace
+
+std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o) {
+  auto& s = impl_->insert_record;
+  std::string doi = normalize_doi(r.doi);
+  s.bind(1, o.source_id).bind(2, o.run_id).bind(3, o.import_id);
+  s.bind(4, nonempty(r.source_record_id)).bind(5, nonempty(r.pmid)).bind(6, nonempty(doi));
+  s.bind(7, r.title).bind(8, r.abstract_text()).bind(9, r.authors_text());
+  if (r.year > 0) s.bind(10, r.year); else s.bind(10, nullptr);
+  s.bind(11, r.journal).bind(12, nonempty(r.volume)).bind(13, nonempty(r.issue));
+  s.bind(14, nonempty(r.pages)).bind(15, join(r.publication_types)).bind(16, join(r.keywords));
+  s.bind(17, r.mesh_text()).bind(18, nonempty(join(r.languages)));
+  s.bind(19, record_to_json(r)).bind(20, nonempty(r.raw_format));
+  if (r.raw.empty()) s.bind(21, nullptr); else s.bind_blob(21, zstd_compress(r.raw));
+  s.bind(22, o.review_version).bind(23, impl_->now);
+  s.run();
+  std::int64_t id = impl_->db.last_insert_rowid();
+  auto& ids = impl_->insert_id;
+  auto add_id = [&](const char* type, const std::string& value) {
+    if (value.empty()) return;
+    ids.bind(1, id).bind(2, type).bind(3, value);
+    ids.run();
+  };
+  add_id("pmid", r.pmid);
+  add_id("doi", doi);
+  add_id("pmcid", r.pmcid);
+  return id;
+}
+
+std::optional<Record> load_record(db::Database& db, std::int64_t record_id) {
+  auto s = db.prepare("SELECT record_json FROM records WHERE record_id = ?");
+  s.bind(1, record_id);
+  if (!s.step()) return std::nullopt;
+  return record_from_json(s.get_text(0));
+}
+
+std::string load_raw_payload(db::Database& db, std::int64_t record_id) {
+  auto s = db.prepare("SELECT raw_zstd FROM records WHERE record_id = ?");
+  s.bind(1, record_id);
+  if (!s.step() || s.is_null(0)) return {};
+  return zstd_decompress(s.get_blob(0));
+}
+
+std::vector<RecordSummary> list_records(db::Database& db) {
+  auto s = db.prepare(
+      "SELECT r.record_id, coalesce(r.pmid,''), coalesce(r.doi,''), r.title, r.year, r.journal,"
+      " src.name, coalesce(r.source_record_id,''), l.kept_id"
+      " FROM records r JOIN sources src USING (source_id)"
+      " LEFT JOIN duplicate_links l ON l.duplicate_id = r.record_id AND l.undone_at IS NULL"
+      " ORDER BY r.record_id");
+  std::vector<RecordSummary> out;
+  while (s.step()) {
+    RecordSummary row;
+    row.record_id = s.get_int(0);
+    row.pmid = s.get_text(1);
+    row.doi = s.get_text(2);
+    row.title = s.get_text(3);
+    if (auto y = s.get_optional_int(4)) row.year = static_cast<int>(*y);
+    row.journal = s.get_text(5);
+    row.source = s.get_text(6);
+    row.source_record_id = s.get_text(7);
+    row.duplicate_of = s.get_optional_int(8);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace prismaflow::fetch

@@ -1,0 +1,71 @@
+// Records in the review database: sources, the records table with the whole
+// model as JSON and the raw payload compressed, and the identifier index
+// (pmid, doi, pmcid) that de-duplication and update searches look up.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fetch/record.hpp"
+
+namespace prismaflow::db {
+class Database;
+}
+
+namespace prismaflow::fetch {
+
+/// The id of source `name`, creating it with `kind` (database|register|other)
+/// when new. Throws InputError when it exists with another kind.
+std::int64_t ensure_source(db::Database& db, std::string_view name, std::string_view kind);
+
+/// Where a batch of records came from: a search run or an imported file.
+struct RecordOrigin {
+  std::int64_t source_id = 0;
+  std::optional<std::int64_t> run_id;
+  std::optional<std::int64_t> import_id;
+  int review_version = 1;
+};
+
+/// Inserts records with statements prepared once, for bulk loads. Use inside
+/// a db::Transaction; the writer itself never commits.
+class RecordWriter {
+ public:
+  explicit RecordWriter(db::Database& db);
+  ~RecordWriter();
+  RecordWriter(const RecordWriter&) = delete;
+  RecordWriter& operator=(const RecordWriter&) = delete;
+
+  /// Stores `record` and its identifiers; returns the new record_id.
+  std::int64_t insert(const Record& record, const RecordOrigin& origin);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The whole record (without `raw`) of `record_id`, if it exists.
+std::optional<Record> load_record(db::Database& db, std::int64_t record_id);
+
+/// The raw payload of `record_id`, decompressed ("" when none was kept).
+std::string load_raw_payload(db::Database& db, std::int64_t record_id);
+
+/// Lower-cases a DOI and strips "https://doi.org/", "doi:" and spaces, so
+/// the same DOI from two sources compares equal.
+std::string normalize_doi(std::string_view doi);
+
+/// One row of `export records` and of `status`.
+struct RecordSummary {
+  std::int64_t record_id = 0;
+  std::string pmid, doi, title, journal, source, source_record_id;
+  std::optional<int> year;
+  std::optional<std::int64_t> duplicate_of;
+};
+
+/// Every record in record_id order, with its active duplicate link.
+std::vector<RecordSummary> list_records(db::Database& db);
+
+}  // namespace prismaflow::fetch

@@ -1,0 +1,86 @@
+#include "common/protocol.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/error.hpp"
+#include "tests/support/expect_throw_msg.hpp"
+
+namespace prismaflow {
+namespace {
+
+TEST(ProtocolTest, TemplateParsesWithDefaults) {
+  Protocol p = parse_protocol(protocol_template("My review"), "review.toml");
+  EXPECT_EQ(p.title, "My review");
+  EXPECT_TRUE(p.searches.empty());
+  EXPECT_EQ(p.screening.reviewers_per_record, 1);
+  EXPECT_TRUE(p.screening.blind);
+  EXPECT_EQ(p.screening.exclusion_reasons.size(), 6u);
+}
+
+TEST(ProtocolTest, ReadsSearchesImportsScreeningAndOutcomes) {
+  const char* text = R"(
+[review]
+title = "T"
+[ncbi]
+email = "a@b.org"
+[[search]]
+name = "pubmed"
+query = "blinatumomab"
+mindate = "2000"
+maxdate = "2025/03/31"
+datetype = "pdat"
+[[import]]
+file = "embase.ris"
+source = "Embase"
+[screening]
+reviewers_per_record = 2
+reviewers = ["ann", "bob"]
+[[screening.automation]]
+name = "pt"
+exclude_publication_types = ["Review"]
+[[outcome]]
+name = "dfs"
+measure = "RR"
+method = "DL"
+)";
+  Protocol p = parse_protocol(text, "review.toml");
+  ASSERT_EQ(p.searches.size(), 1u);
+  EXPECT_EQ(p.searches[0].maxdate, "2025/03/31");
+  EXPECT_EQ(p.email, "a@b.org");
+  ASSERT_EQ(p.imports.size(), 1u);
+  EXPECT_EQ(p.imports[0].format, "auto");
+  EXPECT_EQ(p.screening.reviewers_per_record, 2);
+  ASSERT_EQ(p.screening.automation.size(), 1u);
+  EXPECT_EQ(p.screening.automation[0].exclude_publication_types[0], "Review");
+  ASSERT_NE(p.find_outcome("dfs"), nullptr);
+  EXPECT_EQ(p.find_outcome("dfs")->method, "DL");
+  EXPECT_EQ(p.find_outcome("dfs")->label, "dfs");
+}
+
+TEST(ProtocolTest, SyntaxErrorNamesFileAndLine) {
+  EXPECT_THROW_MSG(parse_protocol("[review]\ntitle = \n", "r.toml"), ConfigError, "r.toml:2");
+}
+
+TEST(ProtocolTest, WrongTypeNamesKeyAndLine) {
+  EXPECT_THROW_MSG(parse_protocol("[screening]\nblind = \"yes\"\n", "r.toml"), ConfigError,
+                   "r.toml:2: 'blind' must be true or false");
+}
+
+TEST(ProtocolTest, DuplicateSearchNamesAreRejected) {
+  const char* text =
+      "[[search]]\nname = \"a\"\nquery = \"x\"\n[[search]]\nname = \"a\"\nquery = \"y\"\n";
+  EXPECT_THROW_MSG(parse_protocol(text, "r.toml"), ConfigError, "used twice");
+}
+
+TEST(ProtocolTest, AppendSearchKeepsTextAndParses) {
+  std::string base = protocol_template("T");
+  std::string out = append_search(base, {"cli", "a \"quoted\" query", "2001", "", "edat"});
+  EXPECT_EQ(out.substr(0, base.size()), base);
+  Protocol p = parse_protocol(out, "r.toml");
+  ASSERT_EQ(p.searches.size(), 1u);
+  EXPECT_EQ(p.searches[0].query, "a \"quoted\" query");
+  EXPECT_EQ(p.searches[0].datetype, "edat");
+}
+
+}  // namespace
+}  // namespace prismaflow
