@@ -37,4 +37,8 @@ int cmd_status(const Args& args);
 int cmd_export(const Args& args);
 int cmd_help(const Args& args);
 
+// screen subcommands
+/// `prismaflow screen simulate`: replays a labelled data set (cli/cmd_screen_simulate.cpp).
+int screen_simulate(const Args& args);
+
 }  // namespace prismaflow::cli

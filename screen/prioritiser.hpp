@@ -1,0 +1,65 @@
+// Prioritised screening (issue 6): orders the records awaiting a decision by
+// predicted relevance, using a model trained on the decisions made so far, as
+// ASReview does. It changes the order only: every candidate is returned, no
+// decision is made or hidden. Each call is recorded in ranking_runs (model,
+// settings, a hash of the training decisions) so a report can say how
+// prioritisation was used (PRISMA 2020 item 8, RAISE).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "screen/stage.hpp"
+
+namespace prismaflow::db {
+class Database;
+}
+
+namespace prismaflow::screen {
+
+/// How to rank. `model` is "nb" (multinomial naive Bayes) or "logistic".
+/// `uncertain_share` in [0, 1) is the share of picks taken from the records
+/// the model is least sure about (probability nearest 0.5) instead of the most
+/// relevant ones. `seed` fixes the random order used before training is possible.
+struct RankingOptions {
+  std::string model = "nb";
+  double uncertain_share = 0.0;
+  std::uint64_t seed = 42;
+};
+
+/// One candidate in ranked order. `score` is the predicted probability of
+/// inclusion in [0, 1], or 0 in the random fallback.
+struct RankedRecord {
+  std::int64_t record_id;
+  double score;
+  bool uncertain_pick = false;
+};
+
+/// Orders `candidates` (record ids awaiting a decision) by predicted relevance,
+/// training on the current (superseded = 0) include/exclude decisions at `stage`
+/// in screening_decisions (maybe and not_retrieved are not labels; title+abstract+keywords
+/// from the records table). Until there is at least one include and one exclude it returns a
+/// random order with `seed`. Records the model, settings and a hash of the training
+/// decisions in ranking_runs (one row per call). Never drops or hides a candidate.
+/// Throws UsageError for an unknown model or a share outside [0, 1), DbError on
+/// database failure.
+std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
+                                     const std::vector<std::int64_t>& candidates,
+                                     const RankingOptions& options);
+
+/// Parameters of the stopping hint. The heuristic fires after at least
+/// `min_share_screened` of the records have a decision and the last
+/// `consecutive_exclusions` decisions (in decision order) were all exclusions.
+struct StoppingOptions {
+  double min_share_screened = 0.5;
+  std::int64_t consecutive_exclusions = 100;
+};
+
+/// A stopping hint (guidance only, never applied): N consecutive exclusions after a
+/// minimum share screened; returns a sentence to show, saying whether the
+/// heuristic is met and how far from it the screening is.
+std::string stopping_guidance(db::Database& db, Stage stage,
+                              const StoppingOptions& options = {});
+
+}  // namespace prismaflow::screen
