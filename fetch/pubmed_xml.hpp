@@ -1,0 +1,28 @@
+// PubMed XML as efetch returns it (PubmedArticleSet): the pure parser that
+// turns one response body into the shared Record model. No I/O here; the
+// fetch runner, --reparse and the importers all call it with bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fetch/record.hpp"
+
+namespace prismaflow::fetch {
+
+/// What one PubmedArticleSet holds: articles and book articles as records,
+/// plus the PMIDs listed under DeleteCitation.
+struct PubmedParseResult {
+  std::vector<Record> records;
+  std::vector<DeletedCitation> deleted;
+};
+
+/// Parses an efetch PubMed XML body (PubmedArticleSet). `where` names the
+/// source in messages. Each record gets raw = its own XML element text,
+/// raw_format = "pubmed-xml" and source_record_id = PMID. An empty
+/// PubmedArticleSet gives an empty result. Throws InputError(where, 0, ...)
+/// if the body is not well-formed XML or has no PubmedArticleSet root.
+PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& where);
+
+}  // namespace prismaflow::fetch
