@@ -194,7 +194,7 @@ CREATE TABLE outcome_data(
   timepoint  TEXT NOT NULL DEFAULT '',
   events_t REAL, total_t REAL, events_c REAL, total_c REAL,
   mean_t REAL, sd_t REAL, n_t REAL, mean_c REAL, sd_c REAL, n_c REAL,
-  yi REAL, vi REAL, se REAL, ci_lower REAL, ci_upper REAL,
+  yi REAL, vi REAL, se REAL, estimate REAL, ci_lower REAL, ci_upper REAL,
   effect_measure TEXT,
   source_note TEXT,
   UNIQUE (study_id, outcome_id, extractor, subgroup, timepoint)
