@@ -24,7 +24,7 @@ std::optional<InitOptions> parse_init(const Args& args) {
   CommandSpec spec{"init", "prismaflow init DIR [--title TEXT]",
                    "Creates DIR/review.toml (the protocol, a commented template to fill in) and "
                    "DIR/review.db (the review database). DIR may exist but must not hold a "
-                   "review yet."};
+                   "review.db yet; an existing DIR/review.toml is kept and used."};
   spec.options.add_options()
       ("dir", po::value<std::string>(), "folder of the new review")
       ("title", po::value<std::string>()->default_value("Untitled systematic review"), "review title")
@@ -41,29 +41,39 @@ void run_init(const InitOptions& o) {
   auto toml = o.dir / "review.toml";
   auto dbfile = o.dir / "review.db";
   std::error_code ec;
-  if (fs::exists(toml, ec) || fs::exists(dbfile, ec)) {
+  if (fs::exists(dbfile, ec)) {
     throw Error(o.dir.string() +
-                ": already holds a review (review.toml or review.db exists); choose another "
-                "folder, or work in this one with --review " + o.dir.string());
+                ": already holds a review (review.db exists); choose another folder, or work in "
+                "this one with --review " + o.dir.string());
   }
   fs::create_directories(o.dir, ec);
   if (ec) {
     throw Error(o.dir.string() + ": cannot create the folder: " + ec.message() +
                 "; choose a writable place");
   }
-  write_file_atomic(toml, protocol_template(o.title));
+  // A protocol written before the database (a shared template, the bundled
+  // example) is adopted as it is, once it parses.
+  bool adopted = fs::exists(toml, ec);
+  std::string title = o.title;
+  if (adopted) {
+    Protocol p = parse_protocol(read_file(toml), toml.string());
+    if (!p.title.empty()) title = p.title;
+  } else {
+    write_file_atomic(toml, protocol_template(o.title));
+  }
   try {
     auto database = db::Database::open(dbfile, /*create=*/true);
     db::Transaction tx(database);
-    database.run("INSERT INTO review_info(key, value) VALUES ('title', ?)", o.title);
+    database.run("INSERT INTO review_info(key, value) VALUES ('title', ?)", title);
     db::log_event(database, {db::current_actor(), "init", "create", "review", o.dir.string(), "",
-                             nlohmann::json{{"title", o.title}}.dump()});
+                             nlohmann::json{{"title", title}}.dump()});
     tx.commit();
   } catch (...) {
-    fs::remove(toml, ec);
+    if (!adopted) fs::remove(toml, ec);
     fs::remove(dbfile, ec);
     throw;
   }
+  if (adopted) std::cout << "Using the existing protocol " << toml.string() << "\n";
   std::cout << "Created review in " << o.dir.string() << "\n"
             << "  " << toml.string() << "  the protocol: fill in searches, screening and outcomes\n"
             << "  " << dbfile.string() << "    the review database\n"

@@ -54,6 +54,9 @@ struct OutcomeSpec {
   std::string method = "REML";
   std::string test = "z";
   double level = 95;
+  /// Forest-plot labels naming who an effect favours. With higher_is_better
+  /// false (events are bad) the treatment label sits left of the null line;
+  /// with true (e.g. responders) it sits right of it.
   std::string favours_treatment = "Favours treatment";
   std::string favours_control = "Favours control";
   bool higher_is_better = false;

@@ -44,3 +44,28 @@ TEST(InitTest, MissingDirIsAUsageError) {
 
 }  // namespace
 }  // namespace prismaflow::test
+
+namespace prismaflow::test {
+namespace {
+
+TEST(InitTest, AdoptsAnExistingProtocol) {
+  TempDir dir;
+  write_text(dir / "review.toml", "[review]\ntitle = \"Adopted\"\n");
+  auto r = run_prismaflow({"init", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Using the existing protocol"), std::string::npos);
+  auto st = run_prismaflow({"status", "--review", dir.path().string()});
+  EXPECT_NE(st.out.find("Adopted"), std::string::npos);
+}
+
+TEST(InitTest, BrokenExistingProtocolIsReportedAndNothingIsCreated) {
+  TempDir dir;
+  write_text(dir / "review.toml", "[review]\ntitle = \n");
+  auto r = run_prismaflow({"init", dir.path().string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("review.toml:2"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "review.db"));
+}
+
+}  // namespace
+}  // namespace prismaflow::test
