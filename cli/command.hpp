@@ -35,6 +35,8 @@ std::string suggest_command(std::string_view name);
 int cmd_init(const Args& args);
 int cmd_status(const Args& args);
 int cmd_export(const Args& args);
+int cmd_report(const Args& args);
+int cmd_verify(const Args& args);
 int cmd_help(const Args& args);
 
 // screen subcommands

@@ -10,6 +10,8 @@ const std::vector<Command>& commands() {
       {"init", "create a review project (review.toml + review.db)", cmd_init},
       {"status", "show where the review stands", cmd_status},
       {"export", "write every record as CSV, RIS or JSON", cmd_export},
+      {"report", "write the HTML/Markdown report with the PRISMA diagram and forest plots", cmd_report},
+      {"verify", "rebuild the report from the database and list files that differ", cmd_verify},
       {"help", "show help for a command", cmd_help},
   };
   return table;

@@ -1,0 +1,96 @@
+// Everything the review report shows, as plain values: filled from the
+// database by report_data_store, rendered by html_report / markdown_report.
+// Keeping it plain lets tests build a small review in memory and compare the
+// rendered bytes with golden files.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/protocol.hpp"
+#include "report/forest_plot.hpp"
+#include "report/funnel_plot.hpp"
+#include "screen/prisma_counts.hpp"
+
+namespace prismaflow::report {
+
+/// One search as run (PRISMA-S item 8: the query as sent, date, count).
+struct SearchLogEntry {
+  std::string source, search, query, kind, date;
+  std::optional<std::int64_t> count;
+};
+
+/// One imported export file of another database.
+struct ImportLogEntry {
+  std::string source, file, format, date;
+  std::int64_t n_records = 0;
+};
+
+/// An included study and the citations of its reports.
+struct IncludedStudy {
+  std::string name;
+  std::vector<std::string> reports;
+};
+
+/// Risk-of-bias judgements of one study (RoB 2 domains).
+struct RobStudy {
+  std::string study;
+  std::vector<std::pair<std::string, std::string>> judgements;  ///< domain, judgement
+};
+
+/// One cell of the robustness table (analysis scale).
+struct RobustnessLine {
+  std::string method, test;
+  std::optional<double> estimate, ci_lower, ci_upper, tau2, p;
+  std::string note;  ///< why not applicable, when no result
+};
+
+/// One outcome's analysis.
+struct OutcomeReport {
+  std::string name, label;
+  std::string measure, method, test;
+  double level = 95;
+  ForestPlotInput forest;
+  std::optional<FunnelPlotInput> funnel;  ///< only with k >= 3 studies
+  std::vector<RobustnessLine> robustness;
+  std::vector<std::string> warnings;
+};
+
+struct ReportData {
+  Protocol protocol;
+  std::vector<SearchLogEntry> searches;
+  std::vector<ImportLogEntry> imports;
+  screen::PrismaCounts prisma;
+  std::vector<IncludedStudy> studies;
+  std::vector<RobStudy> risk_of_bias;
+  std::vector<OutcomeReport> outcomes;
+  bool prioritised_screening = false;
+  std::string prioritisation_model;  ///< e.g. "logistic regression", when used
+  std::string software_version;
+  std::string database_sha256;  ///< content hash of every table (report_data_store)
+  std::string as_of;            ///< time of the database's last event
+};
+
+/// A file of the report: path relative to the output folder, and its bytes.
+struct OutputFile {
+  std::string path;
+  std::string content;
+};
+
+/// A file-name-safe form of an outcome name ([A-Za-z0-9_-], others -> '-').
+std::string slug(const std::string& name);
+
+/// The human name of a pooling method ("REML" -> "restricted maximum-likelihood").
+std::string method_description(const std::string& method);
+
+/// The methods paragraph generated from the settings actually used.
+std::string methods_paragraph(const ReportData& data);
+
+/// Every file of the report: report.html, report.md and figures/*.svg
+/// (prisma.svg, forest-<outcome>.svg, funnel-<outcome>.svg). Pure and
+/// deterministic: the same data give byte-identical files.
+std::vector<OutputFile> render_report(const ReportData& data);
+
+}  // namespace prismaflow::report

@@ -1,0 +1,86 @@
+// Shared parts of the report: file names, the generated methods paragraph,
+// and the list of output files (see report_data.hpp).
+#include <algorithm>
+#include <cctype>
+
+#include "report/html_report.hpp"
+#include "report/markdown_report.hpp"
+#include "report/prisma_diagram.hpp"
+#include "report/report_data.hpp"
+#include "report/svg_writer.hpp"
+
+namespace prismaflow::report {
+
+std::string slug(const std::string& name) {
+  std::string s;
+  for (unsigned char c : name) s += (std::isalnum(c) || c == '_' || c == '-') ? static_cast<char>(c) : '-';
+  return s.empty() ? "outcome" : s;
+}
+
+std::string method_description(const std::string& m) {
+  if (m == "FE") return "fixed-effect inverse-variance";
+  if (m == "MH") return "fixed-effect Mantel-Haenszel";
+  if (m == "PETO") return "fixed-effect Peto";
+  if (m == "DL") return "random-effects (DerSimonian-Laird tau\u00b2)";
+  if (m == "REML") return "random-effects (restricted maximum-likelihood tau\u00b2)";
+  if (m == "PM") return "random-effects (Paule-Mandel tau\u00b2)";
+  if (m == "SJ") return "random-effects (Sidik-Jonkman tau\u00b2)";
+  if (m == "HE") return "random-effects (Hedges tau\u00b2)";
+  if (m == "ML") return "random-effects (maximum-likelihood tau\u00b2)";
+  if (m == "EB") return "random-effects (empirical Bayes tau\u00b2)";
+  return m;
+}
+
+namespace {
+std::string join(const std::vector<std::string>& items) {
+  std::string s;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) s += i + 1 == items.size() ? " and " : ", ";
+    s += items[i];
+  }
+  return s;
+}
+}  // namespace
+
+std::string methods_paragraph(const ReportData& d) {
+  std::vector<std::string> sources;
+  for (const auto& s : d.searches)
+    if (std::find(sources.begin(), sources.end(), s.source) == sources.end()) sources.push_back(s.source);
+  for (const auto& i : d.imports)
+    if (std::find(sources.begin(), sources.end(), i.source) == sources.end()) sources.push_back(i.source);
+  std::string p;
+  p += sources.empty() ? "No searches are recorded yet. "
+                       : "Records were identified from " + join(sources) + " (search log below). ";
+  p += "Duplicates were removed before screening. ";
+  const auto& sc = d.protocol.screening;
+  p += "Titles and abstracts, then full texts, were screened by " +
+       std::to_string(sc.reviewers_per_record) + (sc.reviewers_per_record == 1 ? " reviewer" : " reviewers") +
+       " per record" + (sc.reviewers_per_record > 1 ? (sc.blind ? ", blind to each other" : "") : "") + ". ";
+  p += d.prioritised_screening
+           ? "Records were screened in an order prioritised by a " + d.prioritisation_model +
+                 " model trained on the decisions made so far; every record was still screened by a human unless stated in the flow diagram. "
+           : "Prioritised (machine-learning) screening was not used. ";
+  for (const auto& o : d.outcomes) {
+    p += "For " + o.label + ", the " + measure_name(o.measure) + " was pooled with a " +
+         method_description(o.method) + " model, " +
+         (o.test == "knha" ? "with the Hartung-Knapp adjustment (t distribution)" : "with a normal (z) test") +
+         " and " + fixed(o.level, 0) + "% confidence intervals. ";
+  }
+  p += "All analyses were run with prismaflow " + d.software_version + ".";
+  return p;
+}
+
+std::vector<OutputFile> render_report(const ReportData& d) {
+  std::vector<OutputFile> files;
+  files.push_back({"figures/prisma.svg", render_prisma_svg(d.prisma)});
+  for (const auto& o : d.outcomes) {
+    files.push_back({"figures/forest-" + slug(o.name) + ".svg", render_forest_svg(o.forest)});
+    if (o.funnel) files.push_back({"figures/funnel-" + slug(o.name) + ".svg", render_funnel_svg(*o.funnel)});
+  }
+  std::vector<OutputFile> out = {{"report.html", render_html_report(d, files)},
+                                 {"report.md", render_markdown_report(d)}};
+  out.insert(out.end(), files.begin(), files.end());
+  return out;
+}
+
+}  // namespace prismaflow::report

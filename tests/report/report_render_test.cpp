@@ -1,0 +1,137 @@
+// The HTML and Markdown report of a small review built here: goldens,
+// escaping of user and record text, self-containment, determinism.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "report/html_report.hpp"
+#include "report/markdown_report.hpp"
+#include "report/report_data.hpp"
+#include "tests/report/golden.hpp"
+
+namespace prismaflow::report {
+namespace {
+
+ForestRow row(std::string label, double et, double tt, double ec, double tc, double w) {
+  ForestRow r;
+  r.label = std::move(label);
+  r.events_t = et, r.total_t = tt, r.events_c = ec, r.total_c = tc;
+  double yi = std::log((et / tt) / (ec / tc)), se = std::sqrt(1 / et - 1 / tt + 1 / ec - 1 / tc);
+  r.yi = yi, r.ci_lower = yi - 1.96 * se, r.ci_upper = yi + 1.96 * se, r.weight_percent = w;
+  return r;
+}
+
+ReportData small_review() {
+  ReportData d;
+  d.protocol.title = "Blinatumomab versus chemotherapy in children with B-ALL";
+  d.protocol.question = "Does blinatumomab improve disease-free survival?";
+  d.protocol.population = "Children with B-cell acute lymphoblastic leukaemia";
+  d.protocol.intervention = "Blinatumomab";
+  d.protocol.comparator = "Chemotherapy";
+  d.protocol.study_design = "Randomised controlled trials";
+  d.protocol.screening.reviewers_per_record = 2;
+  d.searches = {{"PubMed", "main", "blinatumomab AND child*", "initial", "2025-03-31T10:00:00Z", 42}};
+  d.imports = {{"Embase", "embase.ris", "ris", "2025-03-31T10:05:00Z", 30}};
+  d.prisma.databases = {{"PubMed", 42}, {"Embase", 30}};
+  d.prisma.database_results = 72;
+  d.prisma.duplicates = 20;
+  d.prisma.records_screened = 52;
+  d.prisma.records_excluded = d.prisma.records_excluded_human = 44;
+  d.prisma.dbr_sought_reports = 8;
+  d.prisma.dbr_assessed = 8;
+  d.prisma.dbr_excluded = {{"Not randomised", 5}};
+  d.prisma.total_studies = d.prisma.new_studies = 2;
+  d.prisma.total_reports = d.prisma.new_reports = 3;
+  d.studies = {{"Brown 2021", {"Brown PA et al. Effect of postreinduction therapy... JAMA 2021."}},
+               {"Locatelli 2021", {"Locatelli F et al. Effect of blinatumomab... JAMA 2021.", "Second report"}}};
+  d.risk_of_bias = {{"Brown 2021", {{"D1 Randomisation", "low"}, {"D2 Deviations", "some concerns"}}},
+                    {"Locatelli 2021", {{"D1 Randomisation", "low"}, {"D2 Deviations", "high"}}}};
+  OutcomeReport o;
+  o.name = "dfs";
+  o.label = "Disease-free survival events";
+  o.measure = "RR";
+  o.method = "REML";
+  o.test = "z";
+  o.forest.title = o.label;
+  o.forest.method_label = "IV, Random (REML), 95% CI";
+  o.forest.groups = {{"", {row("Brown 2021", 40, 105, 55, 103, 60), row("Locatelli 2021", 20, 54, 36, 54, 40)}, std::nullopt}};
+  ForestPooled p;
+  p.estimate = std::log(0.63), p.ci_lower = std::log(0.48), p.ci_upper = std::log(0.83);
+  p.tau2 = 0, p.q = 0.4, p.q_df = 1, p.q_p = 0.53, p.i2 = 0, p.statistic = -3.3, p.p = 0.001, p.k = 2;
+  o.forest.overall = p;
+  o.robustness = {{"FE", "z", std::log(0.63), std::log(0.48), std::log(0.83), std::nullopt, 0.001, ""},
+                  {"MH", "knha", std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                   "knha does not apply to MH"}};
+  d.outcomes = {o};
+  d.software_version = "0.1.0";
+  d.database_sha256 = std::string(64, 'a');
+  d.as_of = "2025-03-31T12:00:00Z";
+  return d;
+}
+
+const OutputFile& file(const std::vector<OutputFile>& files, const std::string& path) {
+  for (const auto& f : files)
+    if (f.path == path) return f;
+  throw std::runtime_error("no " + path);
+}
+
+TEST(ReportRender, FilesAndGoldens) {
+  auto files = render_report(small_review());
+  std::vector<std::string> paths;
+  for (const auto& f : files) paths.push_back(f.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"report.html", "report.md", "figures/prisma.svg", "figures/forest-dfs.svg"}))
+      << "no funnel plot for k = 2";
+  test::expect_golden("small-review.html", file(files, "report.html").content);
+  test::expect_golden("small-review.md", file(files, "report.md").content);
+}
+
+TEST(ReportRender, HtmlIsSelfContainedWithEverySection) {
+  const std::string html = file(render_report(small_review()), "report.html").content;
+  for (const char* s : {"<svg", "PRISMA 2020 flow diagram", "Search log", "blinatumomab AND child*",
+                        "Characteristics of included studies", "Risk of bias", "class=\"high\"",
+                        "Disease-free survival events", "Heterogeneity: Tau", "knha does not apply to MH",
+                        "@media print", "restricted maximum-likelihood", "Prioritised (machine-learning) screening was not used",
+                        "prismaflow 0.1.0"}) {
+    EXPECT_NE(html.find(s), std::string::npos) << s;
+  }
+  for (const char* external : {"src=\"http", "href=\"http", "<link", "<script", "@import"})
+    EXPECT_EQ(html.find(external), std::string::npos) << external;
+}
+
+TEST(ReportRender, UserAndRecordTextIsEscaped) {
+  auto d = small_review();
+  d.protocol.title = "<script>alert(1)</script> & \"quotes\"";
+  d.studies[0].name = "<img src=x onerror=alert(2)>";
+  d.searches[0].query = "a|b *c* [d](javascript:x)";
+  d.outcomes[0].label = "</svg><script>bad()</script>";
+  auto files = render_report(d);
+  const std::string html = file(files, "report.html").content;
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"), std::string::npos);
+  const std::string md = file(files, "report.md").content;
+  EXPECT_EQ(md.find("<script"), std::string::npos);
+  EXPECT_NE(md.find("a\\|b \\*c\\* \\[d\\](javascript:x)"), std::string::npos);
+  for (const auto& f : files) EXPECT_EQ(f.content.find("<script"), std::string::npos) << f.path;
+}
+
+TEST(ReportRender, Deterministic) {
+  auto a = render_report(small_review()), b = render_report(small_review());
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].content, b[i].content) << a[i].path;
+}
+
+TEST(ReportRender, MethodsParagraphFollowsSettings) {
+  auto d = small_review();
+  d.prioritised_screening = true;
+  d.prioritisation_model = "logistic regression";
+  d.outcomes[0].test = "knha";
+  const std::string m = methods_paragraph(d);
+  EXPECT_NE(m.find("logistic regression"), std::string::npos);
+  EXPECT_NE(m.find("Hartung-Knapp"), std::string::npos);
+  EXPECT_NE(m.find("2 reviewers per record, blind to each other"), std::string::npos);
+  EXPECT_NE(m.find("PubMed and Embase"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace prismaflow::report
