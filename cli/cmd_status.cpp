@@ -48,6 +48,7 @@ nlohmann::json to_json(const db::ReviewStatus& st) {
   j["outcomes"] = st.outcomes;
   j["outcome_rows"] = st.outcome_rows;
   j["analyses"] = st.analyses;
+  j["events"] = st.events;
   return j;
 }
 
@@ -67,7 +68,8 @@ void print_text(const db::ReviewStatus& st, const std::string& title) {
     std::cout << "\n";
   }
   std::cout << "\nIncluded\n  studies: " << st.studies << "\n  outcomes: " << st.outcomes
-            << " (" << st.outcome_rows << " data rows), analyses stored: " << st.analyses << "\n";
+            << " (" << st.outcome_rows << " data rows), analyses stored: " << st.analyses
+            << "\n\nAudit log: " << st.events << " events\n";
 }
 
 }  // namespace

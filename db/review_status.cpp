@@ -32,6 +32,7 @@ ReviewStatus read_review_status(Database& db) {
   st.outcomes = db.query_int("SELECT count(*) FROM outcomes").value_or(0);
   st.outcome_rows = db.query_int("SELECT count(*) FROM outcome_data").value_or(0);
   st.analyses = db.query_int("SELECT count(*) FROM analyses").value_or(0);
+  st.events = db.query_int("SELECT count(*) FROM events").value_or(0);
   return st;
 }
 

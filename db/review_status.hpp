@@ -37,6 +37,7 @@ struct ReviewStatus {
   std::int64_t outcomes = 0;
   std::int64_t outcome_rows = 0;
   std::int64_t analyses = 0;
+  std::int64_t events = 0;  ///< entries in the append-only audit log
 };
 
 /// Reads the status. Never writes.
