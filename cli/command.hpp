@@ -38,6 +38,7 @@ int cmd_export(const Args& args);
 int cmd_report(const Args& args);
 int cmd_verify(const Args& args);
 int cmd_help(const Args& args);
+int cmd_meta(const Args& args);
 
 // screen subcommands
 /// `prismaflow screen simulate`: replays a labelled data set (cli/cmd_screen_simulate.cpp).

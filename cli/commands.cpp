@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
       {"export", "write every record as CSV, RIS or JSON", cmd_export},
       {"report", "write the HTML/Markdown report with the PRISMA diagram and forest plots", cmd_report},
       {"verify", "rebuild the report from the database and list files that differ", cmd_verify},
+      {"meta", "pool a CSV of study data (like metafor from the shell)", cmd_meta},
       {"help", "show help for a command", cmd_help},
   };
   return table;
