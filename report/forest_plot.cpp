@@ -62,6 +62,8 @@ Axis choose_axis(const ForestPlotInput& in) {
   if (in.overall) {
     widen(in.overall->ci_lower);
     widen(in.overall->ci_upper);
+    widen(in.overall->pi_lower);
+    widen(in.overall->pi_upper);
   }
   Axis a{in.ratio, 0, 0, {}};
   if (in.ratio) {
