@@ -38,6 +38,9 @@ int cmd_export(const Args& args);
 int cmd_report(const Args& args);
 int cmd_verify(const Args& args);
 int cmd_help(const Args& args);
+int cmd_screen(const Args& args);
+int cmd_prisma(const Args& args);
+int cmd_study(const Args& args);
 int cmd_meta(const Args& args);
 
 // screen subcommands

@@ -13,6 +13,9 @@ const std::vector<Command>& commands() {
       {"report", "write the HTML/Markdown report with the PRISMA diagram and forest plots", cmd_report},
       {"verify", "rebuild the report from the database and list files that differ", cmd_verify},
       {"meta", "pool a CSV of study data (like metafor from the shell)", cmd_meta},
+      {"screen", "screen records (interactive or batch), conflicts, agreement, automation", cmd_screen},
+      {"study", "link reports (records) to studies", cmd_study},
+      {"prisma", "PRISMA 2020 flow diagram counts: --json, --csv, --check, --svg", cmd_prisma},
       {"help", "show help for a command", cmd_help},
   };
   return table;

@@ -135,7 +135,7 @@ WriteResult write_decision(db::Database& db, const Protocol& protocol, const New
     result.unchanged = true;
     return result;
   }
-  if (!d.reason.empty() && d.role != Role::kAutomation) {
+  if (!d.reason.empty() && d.role != Role::kAutomation && d.decision == Decision::kExclude) {
     sync_protocol_reasons(db, protocol);
     if (!db.query_int("SELECT 1 FROM exclusion_reasons WHERE reason = ?", d.reason)) {
       db.run("INSERT INTO exclusion_reasons(reason, origin, created_at) VALUES (?, 'added', ?)",
