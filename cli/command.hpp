@@ -34,6 +34,7 @@ std::string suggest_command(std::string_view name);
 // One declaration per cli/cmd_<name>.cpp.
 int cmd_init(const Args& args);
 int cmd_status(const Args& args);
+int cmd_fetch(const Args& args);
 int cmd_export(const Args& args);
 int cmd_report(const Args& args);
 int cmd_verify(const Args& args);

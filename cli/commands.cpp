@@ -9,6 +9,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"init", "create a review project (review.toml + review.db)", cmd_init},
       {"status", "show where the review stands", cmd_status},
+      {"fetch", "run PubMed searches through E-utilities (update, resume, replay)", cmd_fetch},
       {"export", "write every record as CSV, RIS or JSON", cmd_export},
       {"report", "write the HTML/Markdown report with the PRISMA diagram and forest plots", cmd_report},
       {"verify", "rebuild the report from the database and list files that differ", cmd_verify},

@@ -1,0 +1,23 @@
+#!/bin/sh
+# The anchor for fetch_parse_bench (issue 3): EDirect's xtract (Debian
+# package ncbi-entrez-direct) extracting PMID, title, abstract, authors,
+# journal, year, DOI, publication types and MeSH terms to TSV from the same
+# file fetch_parse_bench wrote. Prints records/s and MB/s.
+#   bench/fetch_xtract.sh [FILE]   (default: $TMPDIR/prismaflow-fetch-bench/bench.xml)
+set -eu
+file=${1:-${TMPDIR:-/tmp}/prismaflow-fetch-bench/bench.xml}
+command -v xtract >/dev/null || { echo "xtract not installed: apt-get install ncbi-entrez-direct"; exit 0; }
+[ -f "$file" ] || { echo "$file missing: run fetch_parse_bench first"; exit 1; }
+start=$(date +%s.%N)
+xtract -input "$file" -pattern PubmedArticle \
+  -element MedlineCitation/PMID ArticleTitle AbstractText \
+  -sep "|" -element Author/LastName \
+  -element Journal/Title PubDate/Year \
+  -block ArticleId -if @IdType -equals doi -element ArticleId \
+  -block PublicationTypeList -sep "|" -element PublicationType \
+  -block MeshHeadingList -sep "|" -element DescriptorName > "$file.tsv"
+end=$(date +%s.%N)
+rows=$(wc -l < "$file.tsv")
+bytes=$(stat -c %s "$file")
+awk -v s="$start" -v e="$end" -v r="$rows" -v b="$bytes" 'BEGIN {
+  t = e - s; printf "xtract: %d records in %.2f s = %.0f records/s (%.1f MB/s)\n", r, t, r / t, b / 1e6 / t }'
