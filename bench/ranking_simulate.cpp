@@ -1,0 +1,142 @@
+// Benchmark: active-learning simulation on every labelled set in
+// ../shared/benchmarks/screening/ (issue 6 goals). Prints, per data set, the
+// mean and range over seeds of WSS@95, WSS@100, RRF@10, ATD, n95, n100 and the
+// seconds per simulation (features built once per set, not counted), next to
+// ASReview's published WSS@95 (Ferdinands et al. 2023, NB+TF-IDF+max+double).
+//
+// usage: ranking_simulate [SHARED_DIR] [--model nb|logistic] [--seeds N]
+//                         [--alpha A] [--ngram N] [--no-balance] [--c C]
+//                         [--only NAME] [--to-end]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "screen/labelled_dataset.hpp"
+#include "screen/simulation.hpp"
+#include "screen/simulation_metrics.hpp"
+#include "screen/tfidf.hpp"
+
+namespace ps = prismaflow::screen;
+
+namespace {
+
+struct Stat {
+  std::vector<double> v;
+  double mean() const {
+    double s = 0;
+    for (double x : v) s += x;
+    return v.empty() ? 0 : s / static_cast<double>(v.size());
+  }
+  double lo() const { return *std::min_element(v.begin(), v.end()); }
+  double hi() const { return *std::max_element(v.begin(), v.end()); }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::filesystem::path shared = "../shared";
+  ps::SimulationOptions sim;
+  ps::TfidfOptions tf;
+  tf.min_df = 2;
+  tf.sublinear_tf = true;
+  int seeds = 5;
+  std::string only;
+  sim.stop_when_all_found = true;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() { return std::string(argv[++i]); };
+    if (a == "--model") sim.learner.model = ps::parse_model(next());
+    else if (a == "--seeds") seeds = std::stoi(next());
+    else if (a == "--alpha") sim.learner.naive_bayes.alpha = std::stod(next());
+    else if (a == "--c") sim.learner.logistic.c = std::stod(next());
+    else if (a == "--ngram") tf.ngram_max = std::stoi(next());
+    else if (a == "--min-df") tf.min_df = std::stoi(next());
+    else if (a == "--plain-tf") tf.sublinear_tf = false;
+    else if (a == "--sublinear") tf.sublinear_tf = true;
+    else if (a == "--bal") {
+      sim.learner.balance.a = std::stod(next());
+      sim.learner.balance.alpha = std::stod(next());
+      sim.learner.balance.b = std::stod(next());
+    } else if (a == "--no-balance") sim.learner.balance.enabled = false;
+    else if (a == "--uncertain") sim.learner.uncertain_share = std::stod(next());
+    else if (a == "--batch") sim.batch = static_cast<std::size_t>(std::stoul(next()));
+    else if (a == "--only") only = next();
+    else if (a == "--to-end") sim.stop_when_all_found = false;
+    else shared = a;
+  }
+  const std::filesystem::path base = shared / "benchmarks" / "screening";
+  const std::vector<std::pair<std::string, double>> sets = {
+      {"ferdinands2023_asreview/ace.csv", 82.90},
+      {"ferdinands2023_asreview/nudging.csv", 71.66},
+      {"ferdinands2023_asreview/virus.csv", 71.15},
+      {"ferdinands2023_asreview/wilson.csv", 83.40},
+      {"asreview_srd_legacy/Cohen_2006_Opiods.csv", -1},
+      {"asreview_srd_legacy/Kitchenham_2010.csv", -1},
+      {"synergy_v1/Chou_2004", -1},
+      {"synergy_v1/Oud_2018", -1}};
+  std::printf("model=%s ngram=%d alpha=%.3f balance=%d seeds=%d priors=1+1 retrain=every %zu "
+              "decision(s) %s\n",
+              std::string(ps::model_name(sim.learner.model)).c_str(), tf.ngram_max,
+              sim.learner.naive_bayes.alpha, sim.learner.balance.enabled ? 1 : 0, seeds, sim.batch,
+              sim.stop_when_all_found ? "(retraining stops once all inclusions are found)"
+                                      : "(full replay to the last record)");
+  std::printf("%-18s %5s %4s | %-20s %-20s %-20s %-18s %-15s %-15s | %s | %s\n", "dataset", "N",
+              "R", "WSS@95 mean [min,max]", "WSS@100", "RRF@10", "ATD", "n95", "n100",
+              "CPU s/run [max]", "ASReview WSS@95");
+  for (const auto& [rel, published] : sets) {
+    if (!only.empty() && rel.find(only) == std::string::npos) continue;
+    const auto path = base / rel;
+    if (!std::filesystem::exists(path)) {
+      std::printf("%s: missing, skipped\n", rel.c_str());
+      continue;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    ps::LabelledDataset ds = ps::load_labelled_dataset(path);
+    std::vector<std::string> docs;
+    std::vector<bool> labels;
+    for (const auto& r : ds.records) {
+      docs.push_back(r.text());
+      labels.push_back(r.included);
+    }
+    ps::TfidfFeatures f = ps::tfidf(docs, tf);
+    const double prep =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::map<std::string, Stat> st;
+    for (int s = 1; s <= seeds; ++s) {
+      sim.seed = static_cast<std::uint64_t>(s);
+      sim.learner.logistic.seed = sim.seed;
+      const std::clock_t c0 = std::clock();
+      ps::SimulationRun run = ps::simulate(f.matrix, labels, sim);
+      st["cpu"].v.push_back(double(std::clock() - c0) / CLOCKS_PER_SEC);
+      ps::ScreeningMetrics m = ps::compute_metrics(run.relevant);
+      st["wss95"].v.push_back(m.wss95);
+      st["wss100"].v.push_back(m.wss100);
+      st["rrf10"].v.push_back(m.rrf10);
+      st["atd"].v.push_back(m.atd);
+      st["n95"].v.push_back(static_cast<double>(m.screened_for_95));
+      st["n100"].v.push_back(static_cast<double>(m.screened_for_100));
+      st["sec"].v.push_back(run.seconds);
+    }
+    auto cell = [&](const char* k, const char* fmt) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, fmt, st[k].mean(), st[k].lo(), st[k].hi());
+      return std::string(buf);
+    };
+    std::printf("%-18s %5zu %4zu | %-20s %-20s %-20s %-18s %-15s %-15s | %.3f [%.3f] | %s  "
+                "(load+tfidf %.2fs, %zu terms)\n",
+                ds.name.c_str(), ds.records.size(), ds.n_included(),
+                cell("wss95", "%.1f [%.1f,%.1f]").c_str(), cell("wss100", "%.1f [%.1f,%.1f]").c_str(),
+                cell("rrf10", "%.1f [%.1f,%.1f]").c_str(), cell("atd", "%.1f [%.1f,%.1f]").c_str(),
+                cell("n95", "%.0f [%.0f,%.0f]").c_str(), cell("n100", "%.0f [%.0f,%.0f]").c_str(),
+                st["cpu"].mean(), st["cpu"].hi(),
+                published > 0 ? std::to_string(published).substr(0, 5).c_str() : "-", prep,
+                f.vocabulary.size());
+  }
+  return 0;
+}

@@ -1,0 +1,131 @@
+#include "screen/active_learner.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "common/error.hpp"
+
+namespace prismaflow::screen {
+
+ModelKind parse_model(std::string_view name) {
+  if (name == "nb" || name == "naive-bayes") return ModelKind::kNaiveBayes;
+  if (name == "logistic" || name == "lr") return ModelKind::kLogistic;
+  throw UsageError("unknown model '" + std::string(name) +
+                   "'; use nb (naive Bayes) or logistic (logistic regression)");
+}
+
+std::string_view model_name(ModelKind kind) {
+  return kind == ModelKind::kNaiveBayes ? "nb" : "logistic";
+}
+
+ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
+                            const BalanceOptions& o) {
+  if (!o.enabled || n_included == 0 || n_excluded == 0) return {};
+  const double n1 = static_cast<double>(n_included), n0 = static_cast<double>(n_excluded);
+  const double n = n1 + n0;
+  // ASReview DoubleBalance: weight a·(n1/n0)^-alpha per inclusion and
+  // 1 - (1 - b)·(1 + ln n)^-beta per exclusion, shares kept, total size n,
+  // at least one inclusion and two exclusions in the sample.
+  const double one = o.a * std::pow(n1 / n0, -o.alpha);
+  const double zero = 1.0 - (1.0 - o.b) * std::pow(1.0 + std::log(n), -o.beta);
+  double n1_train = one * n1 * n / (one * n1 + zero * n0);
+  n1_train = std::clamp(n1_train, 1.0, std::max(1.0, n - 2.0));
+  const double n0_train = std::max(n - n1_train, 1.0);
+  return {n1_train / n1, n0_train / n0};
+}
+
+ActiveLearner::ActiveLearner(const SparseMatrix& x, const LearnerOptions& options)
+    : x_(x), options_(options) {
+  if (!(options.uncertain_share >= 0.0 && options.uncertain_share < 1.0))
+    throw UsageError("the share of uncertain picks must be in [0, 1), e.g. 0.1");
+  if (options.model == ModelKind::kNaiveBayes)
+    nb_ = std::make_unique<NaiveBayes>(x.n_cols, options.naive_bayes);
+  else
+    logistic_ = std::make_unique<LogisticRegression>(x, options.logistic);
+}
+
+ActiveLearner::~ActiveLearner() = default;
+
+void ActiveLearner::label(std::size_t row, bool included) {
+  if (nb_) nb_->add(x_, row, included);
+  else logistic_->add(row, included);
+  ++(included ? n_included_ : n_excluded_);
+}
+
+void ActiveLearner::train() {
+  const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
+  if (nb_) nb_->fit(w.included, w.excluded);
+  else logistic_->fit(w.included, w.excluded);
+}
+
+double ActiveLearner::log_odds(std::size_t row) const {
+  if (!can_train()) return 0.0;
+  return nb_ ? nb_->log_odds(x_, row) : logistic_->decision(row);
+}
+
+double ActiveLearner::probability(std::size_t row) const {
+  return can_train() ? sigmoid(log_odds(row)) : 0.0;
+}
+
+double ActiveLearner::to_probability(double log_odds) const {
+  return can_train() ? sigmoid(log_odds) : 0.0;
+}
+
+bool ActiveLearner::uncertain_turn(std::size_t k) const {
+  const double s = options_.uncertain_share;
+  if (s <= 0.0) return false;
+  const auto kd = static_cast<double>(k);
+  return std::floor((kd + 1.0) * s) > std::floor(kd * s);
+}
+
+std::vector<Pick> ActiveLearner::rank(const std::vector<std::size_t>& pool) const {
+  // Sorted by log-odds: probabilities of confident rows round to exactly 1.0 and would tie.
+  std::vector<double> p(pool.size());
+  for (std::size_t i = 0; i < pool.size(); ++i) p[i] = log_odds(pool[i]);
+  std::vector<std::size_t> by_relevance(pool.size());
+  std::iota(by_relevance.begin(), by_relevance.end(), std::size_t{0});
+  std::stable_sort(by_relevance.begin(), by_relevance.end(),
+                   [&](std::size_t a, std::size_t b) { return p[a] > p[b]; });
+  std::vector<Pick> out;
+  out.reserve(pool.size());
+  if (options_.uncertain_share <= 0.0) {
+    for (std::size_t i : by_relevance) out.push_back({pool[i], to_probability(p[i]), false});
+    return out;
+  }
+  std::vector<std::size_t> by_doubt = by_relevance;
+  std::stable_sort(by_doubt.begin(), by_doubt.end(), [&](std::size_t a, std::size_t b) {
+    return std::abs(p[a]) < std::abs(p[b]);
+  });
+  std::vector<char> used(pool.size(), 0);
+  std::size_t r = 0, d = 0;
+  for (std::size_t k = 0; k < pool.size(); ++k) {
+    const bool doubt = uncertain_turn(k);
+    std::vector<std::size_t>& list = doubt ? by_doubt : by_relevance;
+    std::size_t& at = doubt ? d : r;
+    while (used[list[at]]) ++at;
+    const std::size_t i = list[at];
+    used[i] = 1;
+    out.push_back({pool[i], to_probability(p[i]), doubt});
+  }
+  return out;
+}
+
+Pick ActiveLearner::next(const std::vector<std::size_t>& pool, std::size_t step) const {
+  const bool doubt = uncertain_turn(step);
+  std::size_t best = pool.front();
+  double best_score = log_odds(best);
+  double best_key = doubt ? -std::abs(best_score) : best_score;
+  for (std::size_t i = 1; i < pool.size(); ++i) {
+    const double score = log_odds(pool[i]);
+    const double key = doubt ? -std::abs(score) : score;
+    if (key > best_key) {
+      best = pool[i];
+      best_score = score;
+      best_key = key;
+    }
+  }
+  return {best, to_probability(best_score), doubt};
+}
+
+}  // namespace prismaflow::screen

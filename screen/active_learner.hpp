@@ -1,0 +1,99 @@
+// The active-learning loop's parts, as in ASReview's classic configuration:
+// a classifier (naive Bayes or logistic regression) trained on the labelled
+// rows of a TF-IDF matrix, "double" class balancing for the rare inclusions,
+// and a query strategy that takes the most relevant rows first ("max"), with
+// an optional share of the least certain ones mixed in.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "screen/logistic_regression.hpp"
+#include "screen/naive_bayes.hpp"
+#include "screen/sparse_matrix.hpp"
+
+namespace prismaflow::screen {
+
+enum class ModelKind { kNaiveBayes, kLogistic };
+
+/// "nb" or "logistic"; throws UsageError naming the accepted values otherwise.
+ModelKind parse_model(std::string_view name);
+std::string_view model_name(ModelKind kind);
+
+/// ASReview's "double" balance: inclusions are oversampled and exclusions
+/// undersampled by amounts that shrink as screening goes on. Its defaults.
+struct BalanceOptions {
+  bool enabled = true;
+  double a = 2.155, alpha = 0.94, b = 0.789, beta = 1.0;
+};
+
+/// Per-sample weight of each class: the expected number of copies each sample
+/// has in ASReview's resampled training set (not random, so runs repeat).
+struct ClassWeights {
+  double included = 1.0;
+  double excluded = 1.0;
+};
+
+/// Weights for `n_included` and `n_excluded` labelled samples (both > 0).
+ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
+                            const BalanceOptions& options);
+
+struct LearnerOptions {
+  ModelKind model = ModelKind::kNaiveBayes;
+  NaiveBayesOptions naive_bayes;
+  LogisticOptions logistic;
+  BalanceOptions balance;
+  double uncertain_share = 0.0;  ///< in [0, 1); see ActiveLearner::rank
+};
+
+/// A row chosen by the query strategy and its predicted probability of inclusion.
+struct Pick {
+  std::size_t row;
+  double probability;
+  bool uncertain = false;
+};
+
+class ActiveLearner {
+ public:
+  /// `x` is kept by reference and must outlive the learner. Throws UsageError
+  /// when uncertain_share is outside [0, 1).
+  ActiveLearner(const SparseMatrix& x, const LearnerOptions& options);
+  ~ActiveLearner();
+  ActiveLearner(const ActiveLearner&) = delete;
+  ActiveLearner& operator=(const ActiveLearner&) = delete;
+
+  /// Records the label of `row` (each row at most once).
+  void label(std::size_t row, bool included);
+  /// True once there is at least one inclusion and one exclusion.
+  bool can_train() const { return n_included_ > 0 && n_excluded_ > 0; }
+  /// Refits the model on every label so far. Requires can_train().
+  void train();
+  /// P(included) for `row` under the last train(); 0 before training is possible.
+  double probability(std::size_t row) const;
+  /// log P(included) - log P(excluded) for `row`, the ranking key; 0 before training.
+  double log_odds(std::size_t row) const;
+
+  /// The whole `pool` in screening order: by probability, highest first, except
+  /// that pick k (0-based) is the least certain remaining row when
+  /// floor((k+1)·share) > floor(k·share). Ties keep the pool's order.
+  std::vector<Pick> rank(const std::vector<std::size_t>& pool) const;
+
+  /// The next row to screen from `pool` (non-empty) when `step` rows were
+  /// picked before: rank(pool)[0] computed in one pass.
+  Pick next(const std::vector<std::size_t>& pool, std::size_t step) const;
+
+ private:
+  bool uncertain_turn(std::size_t k) const;
+  double to_probability(double log_odds) const;
+  const SparseMatrix& x_;
+  LearnerOptions options_;
+  std::unique_ptr<NaiveBayes> nb_;
+  std::unique_ptr<LogisticRegression> logistic_;
+  std::size_t n_included_ = 0, n_excluded_ = 0;
+};
+
+}  // namespace prismaflow::screen

@@ -1,0 +1,95 @@
+#include "screen/logistic_regression.hpp"
+
+#include "screen/ranking_random.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace prismaflow::screen {
+namespace {
+
+// Minimises h(a) = q/2 (a - a0)^2 + g (a - a0) + a ln a + (c - a) ln(c - a) on
+// (0, c). h is convex and h' is increasing, so a safeguarded Newton iteration
+// that never leaves the interval converges.
+double solve_coordinate(double a0, double g, double q, double c) {
+  const double eps = c * 1e-12;
+  double a = std::clamp(a0, eps, c - eps);
+  for (int it = 0; it < 100; ++it) {
+    const double d = q * (a - a0) + g + std::log(a / (c - a));
+    if (std::abs(d) < 1e-10) break;
+    const double dd = q + c / (a * (c - a));
+    double next = a - d / dd;
+    if (next <= 0.0) next = a * 0.1;
+    else if (next >= c) next = c - (c - a) * 0.1;
+    if (std::abs(next - a) <= 1e-15 * c) {
+      a = next;
+      break;
+    }
+    a = next;
+  }
+  return a;
+}
+
+}  // namespace
+
+double sigmoid(double z) {
+  if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
+  const double e = std::exp(z);
+  return e / (1.0 + e);
+}
+
+LogisticRegression::LogisticRegression(const SparseMatrix& x, LogisticOptions options)
+    : x_(x), options_(options), w_(x.n_cols, 0.0), rng_state_(options.seed) {}
+
+void LogisticRegression::add(std::size_t row, bool included) {
+  double sq = 1.0;
+  for (double v : x_.row_values(row)) sq += v * v;
+  rows_.push_back(row);
+  y_.push_back(included ? 1.0 : -1.0);
+  alpha_.push_back(0.0);  // starts at zero: w is unchanged until fit() moves it
+  sq_norm_.push_back(sq);
+}
+
+int LogisticRegression::fit(double weight_included, double weight_excluded) {
+  const std::size_t n = rows_.size();
+  auto move_alpha = [&](std::size_t i, double a) {
+    const double delta = (a - alpha_[i]) * y_[i];
+    if (delta == 0.0) return;
+    auto cols = x_.row_cols(rows_[i]);
+    auto vals = x_.row_values(rows_[i]);
+    for (std::size_t k = 0; k < cols.size(); ++k) w_[cols[k]] += delta * vals[k];
+    b_ += delta;
+    alpha_[i] = a;
+  };
+  // The box of each dual variable depends on its class weight, which the
+  // balancing changes between fits: pull variables back inside first.
+  std::vector<double> bound(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    bound[i] = options_.c * (y_[i] > 0 ? weight_included : weight_excluded);
+    const double lo = std::min(1e-3 * bound[i], 1e-8);
+    const double clipped = std::clamp(alpha_[i], lo, bound[i] - lo);
+    move_alpha(i, clipped);
+  }
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  int epoch = 0;
+  while (epoch < options_.max_epochs) {
+    ++epoch;
+    SplitMix64(rng_state_++).shuffle(order);
+    double max_gradient = 0.0;
+    for (std::size_t i : order) {
+      const double g = y_[i] * decision(rows_[i]);
+      const double c = bound[i];
+      const double a0 = alpha_[i];
+      max_gradient = std::max(max_gradient, std::abs(g + std::log(a0 / (c - a0))));
+      move_alpha(i, solve_coordinate(a0, g, sq_norm_[i], c));
+    }
+    if (max_gradient < options_.tolerance) break;
+  }
+  return epoch;
+}
+
+double LogisticRegression::decision(std::size_t row) const { return x_.row_dot(row, w_) + b_; }
+
+}  // namespace prismaflow::screen

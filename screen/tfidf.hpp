@@ -1,0 +1,31 @@
+// TF-IDF features of a corpus, as scikit-learn's TfidfVectorizer computes them
+// by default (the features of ASReview's classic model): raw term counts times
+// the smoothed idf ln((1 + n) / (1 + df)) + 1, each row scaled to unit L2 norm.
+// The vocabulary is fitted on the whole corpus, labelled or not.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "screen/sparse_matrix.hpp"
+
+namespace prismaflow::screen {
+
+struct TfidfOptions {
+  int ngram_max = 2;          ///< 1 = words only, 2 = words and word pairs
+  int min_df = 1;             ///< drop terms in fewer documents than this
+  bool sublinear_tf = false;  ///< use 1 + ln(tf) instead of tf
+};
+
+/// The fitted features: one row per document, columns numbered by `vocabulary`.
+struct TfidfFeatures {
+  SparseMatrix matrix;
+  std::vector<std::string> vocabulary;  ///< term of each column (sorted)
+  std::vector<double> idf;              ///< idf of each column
+};
+
+/// Tokenises each document (screen/tokenizer.hpp), adds n-grams and returns
+/// its TF-IDF rows. An empty document gives an all-zero row. Never throws on content.
+TfidfFeatures tfidf(const std::vector<std::string>& documents, const TfidfOptions& options = {});
+
+}  // namespace prismaflow::screen

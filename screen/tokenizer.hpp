@@ -1,0 +1,26 @@
+// Tokenisation for the relevance model: text is case-folded and stripped of
+// accents (utf8proc), split into runs of letters and digits, and words of one
+// character, pure numbers and English stop words are dropped, much as
+// scikit-learn's TfidfVectorizer(stop_words="english") does for ASReview.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace prismaflow::screen {
+
+/// The tokens of `text` in order: lower-case, accents removed, at least two
+/// characters, not all digits, not a stop word. Invalid UTF-8 bytes are
+/// treated as separators. Never throws on content.
+std::vector<std::string> tokenize(std::string_view text);
+
+/// True for the built-in English stop words (lower-case input).
+bool is_stop_word(std::string_view word);
+
+/// Appends to `tokens` its word n-grams for n = 2..`ngram_max`, joined by a
+/// space ("heart failure"). n-grams do not span dropped stop words' gaps:
+/// they are formed from the token sequence as returned by tokenize().
+void add_ngrams(std::vector<std::string>& tokens, int ngram_max);
+
+}  // namespace prismaflow::screen
