@@ -2,7 +2,8 @@
 # The anchor for fetch_parse_bench (issue 3): EDirect's xtract (Debian
 # package ncbi-entrez-direct) extracting PMID, title, abstract, authors,
 # journal, year, DOI, publication types and MeSH terms to TSV from the same
-# file fetch_parse_bench wrote. Prints records/s and MB/s.
+# file fetch_parse_bench wrote. Prints records/s and MB/s. xtract complains
+# about inline markup (<sup>, <i>) on stderr; that goes to FILE.xtract.err.
 #   bench/fetch_xtract.sh [FILE]   (default: $TMPDIR/prismaflow-fetch-bench/bench.xml)
 set -eu
 file=${1:-${TMPDIR:-/tmp}/prismaflow-fetch-bench/bench.xml}
@@ -15,9 +16,10 @@ xtract -input "$file" -pattern PubmedArticle \
   -element Journal/Title PubDate/Year \
   -block ArticleId -if @IdType -equals doi -element ArticleId \
   -block PublicationTypeList -sep "|" -element PublicationType \
-  -block MeshHeadingList -sep "|" -element DescriptorName > "$file.tsv"
+  -block MeshHeadingList -sep "|" -element DescriptorName > "$file.tsv" 2> "$file.xtract.err"
 end=$(date +%s.%N)
 rows=$(wc -l < "$file.tsv")
+warn=$(wc -l < "$file.xtract.err")
 bytes=$(stat -c %s "$file")
-awk -v s="$start" -v e="$end" -v r="$rows" -v b="$bytes" 'BEGIN {
-  t = e - s; printf "xtract: %d records in %.2f s = %.0f records/s (%.1f MB/s)\n", r, t, r / t, b / 1e6 / t }'
+awk -v w="$warn" -v s="$start" -v e="$end" -v r="$rows" -v b="$bytes" 'BEGIN {
+  t = e - s; printf "xtract: %d records in %.2f s = %.0f records/s (%.1f MB/s), %d warning lines\n", r, t, r / t, b / 1e6 / t, w }'
