@@ -36,6 +36,8 @@ int cmd_init(const Args& args);
 int cmd_status(const Args& args);
 int cmd_fetch(const Args& args);
 int cmd_export(const Args& args);
+int cmd_import(const Args& args);
+int cmd_dedup(const Args& args);
 int cmd_report(const Args& args);
 int cmd_verify(const Args& args);
 int cmd_help(const Args& args);

@@ -11,6 +11,8 @@ const std::vector<Command>& commands() {
       {"status", "show where the review stands", cmd_status},
       {"fetch", "run PubMed searches through E-utilities (update, resume, replay)", cmd_fetch},
       {"export", "write every record as CSV, RIS or JSON", cmd_export},
+      {"import", "import another database's export (RIS, nbib, WoS, CSV, PubMed XML)", cmd_import},
+      {"dedup", "find and merge duplicate records; review, export or undo merges", cmd_dedup},
       {"report", "write the HTML/Markdown report with the PRISMA diagram and forest plots", cmd_report},
       {"verify", "rebuild the report from the database and list files that differ", cmd_verify},
       {"meta", "pool a CSV of study data (like metafor from the shell)", cmd_meta},

@@ -1,0 +1,179 @@
+// dedup_accuracy [SHARED_DIR]: scores `prismaflow dedup`'s pure core (default
+// settings) on every labelled set in SHARED_DIR/benchmarks/dedup (default
+// ../shared) with the metrics its README defines: pairwise precision/recall/
+// F1 on transitive clusters, bib-dedupe's record-removal sensitivity,
+// specificity and FP, exact-cluster precision/recall (clusters of size >= 2)
+// and B-cubed. Each set is run with and without DOIs. Reads the data at run
+// time; nothing from ../shared is copied into the project.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/csv.hpp"
+#include "common/file.hpp"
+#include "fetch/import_parse.hpp"
+#include "fetch/text_encoding.hpp"
+#include "screen/dedup_clusters.hpp"
+
+namespace fs = std::filesystem;
+using namespace prismaflow;
+
+namespace {
+
+struct Set {
+  std::string name, records, truth, key;
+  double asysd_sens, asysd_spec, bib_sens, bib_spec;  // 2024-12-01 bib-dedupe run
+};
+
+std::string field(const csv::Table& t, const csv::Row& r, std::string_view name) {
+  auto c = t.column(name);
+  return c && *c < r.fields.size() ? r.fields[*c] : std::string();
+}
+
+// "id_0000012" -> "12" so the ASySD numeric record_id and the cluster file agree
+std::string strip_id(std::string s) {
+  if (s.rfind("id_", 0) == 0) s.erase(0, 3);
+  while (s.size() > 1 && s[0] == '0') s.erase(0, 1);
+  return s;
+}
+
+struct Metrics {
+  double pp, pr, pf, sens, spec, cp, cr, bp, br;
+  long fp, fn, tp;
+};
+
+Metrics score(const std::vector<int>& truth, const std::vector<int>& pred) {
+  std::size_t n = truth.size();
+  std::map<int, std::vector<std::size_t>> tc, pc;
+  for (std::size_t i = 0; i < n; ++i) tc[truth[i]].push_back(i), pc[pred[i]].push_back(i);
+  std::map<std::pair<int, int>, long> both;
+  for (std::size_t i = 0; i < n; ++i) ++both[{truth[i], pred[i]}];
+  auto pairs = [](long k) { return k * (k - 1) / 2; };
+  long tp_pairs = 0, t_pairs = 0, p_pairs = 0;
+  for (auto& [k, v] : both) tp_pairs += pairs(v);
+  for (auto& [k, v] : tc) t_pairs += pairs(static_cast<long>(v.size()));
+  for (auto& [k, v] : pc) p_pairs += pairs(static_cast<long>(v.size()));
+  Metrics m{};
+  m.pp = p_pairs ? double(tp_pairs) / p_pairs : 1.0;
+  m.pr = t_pairs ? double(tp_pairs) / t_pairs : 1.0;
+  m.pf = m.pp + m.pr > 0 ? 2 * m.pp * m.pr / (m.pp + m.pr) : 0;
+  // Record removal (bib-dedupe): a record is "present" when it is its
+  // predicted cluster's kept member (lowest index stands in for it here).
+  std::vector<bool> present(n, false);
+  for (auto& [k, v] : pc) present[v.front()] = true;
+  long tp = 0, fp = 0, fn = 0, tn = 0;
+  for (auto& [k, v] : tc) {
+    long m_present = 0;
+    for (auto i : v) m_present += present[i];
+    long size = static_cast<long>(v.size());
+    if (m_present == 0) fp += 1, tp += size - 1;
+    else tn += 1, fn += m_present - 1, tp += size - m_present;
+  }
+  m.sens = tp + fn ? double(tp) / (tp + fn) : 1.0;
+  m.spec = double(tn) / (tn + fp);
+  m.fp = fp, m.fn = fn, m.tp = tp;
+  // Exact clusters of size >= 2.
+  std::set<std::vector<std::size_t>> tset, pset;
+  for (auto& [k, v] : tc) if (v.size() > 1) tset.insert(v);
+  for (auto& [k, v] : pc) if (v.size() > 1) pset.insert(v);
+  long common = 0;
+  for (auto& c : pset) common += tset.count(c);
+  m.cp = pset.empty() ? 1.0 : double(common) / pset.size();
+  m.cr = tset.empty() ? 1.0 : double(common) / tset.size();
+  double bp = 0, br = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    double inter = static_cast<double>(both[{truth[i], pred[i]}]);
+    bp += inter / pc[pred[i]].size();
+    br += inter / tc[truth[i]].size();
+  }
+  m.bp = bp / n, m.br = br / n;
+  return m;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  fs::path shared = argc > 1 ? fs::path(argv[1]) : fs::path("../shared");
+  fs::path base = shared / "benchmarks/dedup";
+  if (!fs::exists(base)) {
+    std::fprintf(stderr, "%s is absent; pass the shared folder as the first argument\n", base.c_str());
+    return 1;
+  }
+  const std::vector<Set> sets = {
+      {"diabetes", "asysd_diabetes/labelled_test_set.csv", "asysd_diabetes/diabetes_merged_record_ids.csv", "record_id", 0.9984, 1.000, 1.000, 1.000},
+      {"cytology", "rathbone2015_sra/cytology_screening/records_pre_merged.csv", "rathbone2015_sra/cytology_screening/merged_record_ids.csv", "ID", 0.9728, 0.9991, 0.9922, 1.000},
+      {"haematology", "rathbone2015_sra/haematology/records_pre_merged.csv", "rathbone2015_sra/haematology/merged_record_ids.csv", "ID", 0.8074, 1.000, 0.8889, 1.000},
+      {"respiratory", "rathbone2015_sra/respiratory/records_pre_merged.csv", "rathbone2015_sra/respiratory/merged_record_ids.csv", "ID", 0.9151, 1.000, 0.9358, 1.000},
+      {"stroke", "rathbone2015_sra/stroke/records_pre_merged.csv", "rathbone2015_sra/stroke/merged_record_ids.csv", "ID", 0.9618, 1.000, 0.9936, 1.000},
+      {"digital_work", "wagner2021_digital_work/records_pre_merged.csv", "wagner2021_digital_work/merged_record_ids.csv", "ID", 0.8320, 0.9971, 0.9973, 1.000},
+      {"special_cases", "bibdedupe_special_cases/records_pre_merged.csv", "bibdedupe_special_cases/merged_record_ids.csv", "ID", -1, -1, -1, -1},
+  };
+  std::printf("%-13s %-6s %5s | %-22s | %-30s | %-13s | %-13s | %-15s | %-15s | %s\n", "set", "doi", "n",
+              "pairwise P / R / F1", "removal sens / spec [FP, FN]", "cluster P / R", "B3 P / R",
+              "ASySD sens/spec", "bib-dedupe", "ms");
+  for (const auto& set : sets) {
+    std::string bytes = read_file(base / set.records);
+    std::string text = fetch::decode_to_utf8(bytes, set.records).text;
+    csv::Table t = csv::parse(text, set.records);
+    std::vector<screen::DedupInput> inputs;
+    std::map<std::string, std::size_t> index;
+    for (const auto& r : t.rows) {
+      screen::DedupInput in;
+      in.id = static_cast<std::int64_t>(inputs.size());
+      in.title = field(t, r, "title");
+      in.authors = field(t, r, "author");
+      in.journal = field(t, r, "journal");
+      if (in.journal.empty()) in.journal = field(t, r, "booktitle");
+      in.year = fetch::parse_year(field(t, r, "year"));
+      in.volume = field(t, r, "volume");
+      in.issue = field(t, r, "number");
+      in.pages = field(t, r, "pages");
+      in.doi = field(t, r, "doi");
+      in.has_abstract = !field(t, r, "abstract").empty();
+      index[strip_id(field(t, r, set.key))] = inputs.size();
+      inputs.push_back(std::move(in));
+    }
+    std::vector<int> truth(inputs.size());
+    for (std::size_t i = 0; i < truth.size(); ++i) truth[i] = static_cast<int>(i);
+    csv::Table tt = csv::parse(fetch::decode_to_utf8(read_file(base / set.truth), set.truth).text, set.truth);
+    int cluster = static_cast<int>(inputs.size());
+    for (const auto& r : tt.rows) {
+      std::string ids = r.fields.at(0);
+      std::size_t b = 0;
+      while (b <= ids.size()) {
+        std::size_t e = ids.find(';', b);
+        if (e == std::string::npos) e = ids.size();
+        auto it = index.find(strip_id(ids.substr(b, e - b)));
+        if (it != index.end()) truth[it->second] = cluster;
+        b = e + 1;
+      }
+      ++cluster;
+    }
+    for (bool with_doi : {true, false}) {
+      std::vector<screen::DedupKey> keys;
+      for (auto in : inputs) {
+        if (!with_doi) in.doi.clear();
+        keys.push_back(screen::make_dedup_key(in));
+      }
+      auto t0 = std::chrono::steady_clock::now();
+      auto plan = screen::plan_dedup(keys);
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      std::vector<int> pred(keys.size());
+      for (std::size_t i = 0; i < keys.size(); ++i) pred[i] = static_cast<int>(plan.kept[i]);
+      Metrics m = score(truth, pred);
+      char ref1[32] = "-", ref2[32] = "-";
+      if (set.asysd_sens >= 0) {
+        std::snprintf(ref1, sizeof ref1, "%.4f/%.4f", set.asysd_sens, set.asysd_spec);
+        std::snprintf(ref2, sizeof ref2, "%.4f/%.4f", set.bib_sens, set.bib_spec);
+      }
+      std::printf("%-13s %-6s %5zu | %.4f %.4f %.4f | %.4f / %.4f [%3ld, %4ld] | %.4f %.4f | %.4f %.4f | %-15s | %-15s | %.0f  review=%zu\n",
+                  set.name.c_str(), with_doi ? "yes" : "no", keys.size(), m.pp, m.pr, m.pf, m.sens,
+                  m.spec, m.fp, m.fn, m.cp, m.cr, m.bp, m.br, ref1, ref2, ms, plan.review.size());
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,46 @@
+// From records' keys to a de-duplication plan: exact identifiers (PMID, PMCID,
+// DOI), then blocked candidate pairs scored by score_pair(); pairs at or above
+// the merge threshold join clusters (union-find, never across a pair the
+// reviewers called distinct), the uncertain band is listed for review, and
+// each cluster keeps one record chosen deterministically. Pure.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "screen/dedup_keys.hpp"
+
+namespace prismaflow::screen {
+
+struct DedupSettings {
+  double merge_threshold = 0.90;   ///< score >= this merges automatically
+  double review_threshold = 0.75;  ///< [review, merge) goes to `dedup review`
+};
+
+/// A pair of indices into the key vector, with its score and what matched.
+struct MatchedPair {
+  std::size_t a = 0, b = 0;
+  double score = 0;
+  std::string method;  ///< "pmid", "pmcid", "doi", "score", "reviewed"
+};
+
+struct DedupPlan {
+  std::vector<MatchedPair> merges;  ///< pairs that joined clusters, in merge order
+  std::vector<MatchedPair> review;  ///< uncertain pairs, not merged
+  std::vector<std::size_t> kept;    ///< per record: index of its cluster's kept record
+};
+
+/// Plans the de-duplication of `keys`. `must_link` pairs (reviewed as
+/// duplicates) merge first; `cannot_link` pairs (reviewed as distinct, or
+/// undone) never end up in one cluster.
+DedupPlan plan_dedup(const std::vector<DedupKey>& keys, const DedupSettings& settings = {},
+                     const std::vector<std::pair<std::size_t, std::size_t>>& must_link = {},
+                     const std::vector<std::pair<std::size_t, std::size_t>>& cannot_link = {});
+
+/// The member of `members` to keep: one with a PMID first, then the most
+/// complete, then the lowest id.
+std::size_t choose_kept(const std::vector<DedupKey>& keys, const std::vector<std::size_t>& members);
+
+}  // namespace prismaflow::screen

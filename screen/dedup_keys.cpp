@@ -1,0 +1,87 @@
+#include "screen/dedup_keys.hpp"
+
+#include <cctype>
+
+#include "fetch/record_store.hpp"
+#include "screen/text_normalize.hpp"
+
+namespace prismaflow::screen {
+namespace {
+
+std::string leading_digits(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && !std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  std::string out;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) out += s[i++];
+  while (out.size() > 1 && out[0] == '0') out.erase(0, 1);
+  return out;
+}
+
+// "1297-1306", "161--176", "e0815", "S12" -> "1297", "161", "e0815", "s12"
+std::string first_page_of(std::string_view pages) {
+  std::string out;
+  for (char c : pages) {
+    if (c == '-' || c == ',' || c == ' ' || c == ';') {
+      if (!out.empty()) break;
+      continue;
+    }
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::size_t z = 0;
+  while (z + 1 < out.size() && out[z] == '0') ++z;
+  return out.substr(z);
+}
+
+bool is_na(std::string_view s) { return s == "NA" || s == "na" || s == "N/A" || s == "null"; }
+
+// Errata and comments repeat the title of the paper they concern; PubMed and
+// Embase mark them in the title.
+bool is_notice(const std::string& title) {
+  for (const char* w : {"erratum", "correction to", "corrigendum", "retraction", "retracted",
+                        "comment on", "reply to", "response to", "in reply", "author reply",
+                        "expression of concern"}) {
+    if (title.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+DedupKey make_dedup_key(const DedupInput& in) {
+  DedupKey k;
+  k.id = in.id;
+  if (!is_na(in.doi)) k.doi = fetch::normalize_doi(in.doi);
+  if (k.doi.rfind("10.", 0) != 0) k.doi.clear();
+  if (!is_na(in.pmid)) k.pmid = in.pmid;
+  if (!is_na(in.pmcid)) k.pmcid = in.pmcid;
+  k.title = normalize_text(is_na(in.title) ? std::string_view{} : std::string_view(in.title));
+  if (k.title.size() > 2 && k.title.front() == ' ') k.title.erase(0, 1);
+  k.title_words = k.title.empty() ? 0 : 1;
+  for (char c : k.title) k.title_words += c == ' ';
+  std::string authors = normalize_text(is_na(in.authors) ? std::string_view{} : std::string_view(in.authors));
+  // Keep name words only: initials and "and" carry little and vary by format.
+  std::size_t b = 0;
+  while (b < authors.size()) {
+    std::size_t e = authors.find(' ', b);
+    if (e == std::string::npos) e = authors.size();
+    std::string_view w(authors.data() + b, e - b);
+    if (w.size() >= 2 && w != "and" && w != "et" && w != "al") {
+      if (!k.authors.empty()) k.authors += ' ';
+      k.authors += w;
+      if (k.first_author.empty()) k.first_author = w;
+    }
+    b = e + 1;
+  }
+  k.journal = normalize_text(is_na(in.journal) ? std::string_view{} : std::string_view(in.journal));
+  if (k.journal.rfind("the ", 0) == 0) k.journal.erase(0, 4);
+  k.volume = is_na(in.volume) ? "" : leading_digits(in.volume);
+  k.first_page = is_na(in.pages) ? "" : first_page_of(in.pages);
+  k.year = in.year;
+  k.notice = is_notice(k.title);
+  k.completeness = !k.doi.empty() + !k.pmid.empty() * 2 + !k.title.empty() + !k.authors.empty() +
+                   !k.journal.empty() + !k.volume.empty() + !k.first_page.empty() + (k.year > 0) +
+                   in.has_abstract * 2;
+  return k;
+}
+
+}  // namespace prismaflow::screen

@@ -1,0 +1,146 @@
+// Weights and penalties were set on the labelled sets in ../shared/benchmarks
+// (bench/dedup_accuracy prints the effect); the order of evidence follows
+// Rathbone et al. 2015 (SRA-DM) and ASySD: title first, then authors, year,
+// journal, volume and pages.
+#include "screen/dedup_scoring.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace prismaflow::screen {
+namespace {
+
+std::vector<std::string_view> words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t b = 0;
+  while (b < s.size()) {
+    std::size_t e = s.find(' ', b);
+    if (e == std::string_view::npos) e = s.size();
+    if (e > b) out.push_back(s.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+bool is_stop(std::string_view w) {
+  return w == "of" || w == "the" || w == "and" || w == "for" || w == "in" || w == "on" || w == "de";
+}
+
+}  // namespace
+
+double edit_similarity(std::string_view a, std::string_view b, double floor) {
+  if (a == b) return 1.0;
+  std::size_t n = a.size(), m = b.size();
+  std::size_t longest = std::max(n, m);
+  if (n == 0 || m == 0) return 0.0;
+  // Band of width k: a distance above k already means similarity < floor.
+  auto k = static_cast<std::size_t>((1.0 - floor) * static_cast<double>(longest)) + 1;
+  if ((n > m ? n - m : m - n) > k) return 0.0;
+  const std::size_t big = longest + 1;
+  std::vector<std::size_t> prev(m + 1, big), cur(m + 1, big);
+  for (std::size_t j = 0; j <= std::min(m, k); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    std::size_t lo = i > k ? i - k : 1, hi = std::min(m, i + k);
+    std::fill(cur.begin(), cur.end(), big);
+    if (i <= k) cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = lo; j <= hi; ++j) {
+      std::size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
+      v = std::min(v, prev[j] + 1);
+      v = std::min(v, cur[j - 1] + 1);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > k) return 0.0;
+    std::swap(prev, cur);
+  }
+  std::size_t d = std::min(prev[m], big);
+  return 1.0 - static_cast<double>(d) / static_cast<double>(longest);
+}
+
+double word_jaccard(std::string_view a, std::string_view b) {
+  auto wa = words(a), wb = words(b);
+  if (wa.empty() || wb.empty()) return 0.0;
+  std::sort(wa.begin(), wa.end());
+  wa.erase(std::unique(wa.begin(), wa.end()), wa.end());
+  std::sort(wb.begin(), wb.end());
+  wb.erase(std::unique(wb.begin(), wb.end()), wb.end());
+  std::size_t common = 0, i = 0, j = 0;
+  while (i < wa.size() && j < wb.size()) {
+    if (wa[i] == wb[j]) ++common, ++i, ++j;
+    else if (wa[i] < wb[j]) ++i;
+    else ++j;
+  }
+  return static_cast<double>(common) / static_cast<double>(wa.size() + wb.size() - common);
+}
+
+bool journal_matches(std::string_view x, std::string_view y) {
+  if (x == y) return true;
+  if (x.size() > y.size()) std::swap(x, y);
+  auto ws = words(x), wl = words(y);
+  std::erase_if(ws, is_stop);
+  std::erase_if(wl, is_stop);
+  if (ws.empty() || ws.size() > wl.size()) return false;
+  // every short word is a prefix of the next long word, in order
+  std::size_t j = 0;
+  for (auto w : ws) {
+    while (j < wl.size() && wl[j].substr(0, w.size()) != w) ++j;
+    if (j == wl.size()) return false;
+    ++j;
+  }
+  return true;
+}
+
+PairEvidence score_pair(const DedupKey& a, const DedupKey& b) {
+  PairEvidence e;
+  if (a.title.empty() || b.title.empty()) {
+    e.title = 0;
+  } else {
+    e.title = edit_similarity(a.title, b.title, 0.7);
+    if (e.title < 0.9) e.title = std::max(e.title, word_jaccard(a.title, b.title) * 0.95);
+  }
+  double sum = 0.55 * e.title, weight = 0.55;
+  int agree = 0, disagree = 0;
+  auto add = [&](double& slot, double value, double w) {
+    slot = value;
+    sum += w * value;
+    weight += w;
+    if (value >= 0.99) ++agree;
+    else if (value <= 0.01) ++disagree;
+  };
+  if (!a.authors.empty() && !b.authors.empty()) {
+    double s = a.first_author == b.first_author ? 1.0 : 0.0;
+    s = std::max(s, word_jaccard(a.authors, b.authors));
+    if (s < 1.0 && a.first_author != b.first_author) {
+      s = std::max(s, edit_similarity(a.first_author, b.first_author, 0.75) * 0.9);
+    }
+    add(e.authors, s, 0.15);
+  }
+  if (a.year > 0 && b.year > 0) {
+    int d = std::abs(a.year - b.year);
+    add(e.year, d == 0 ? 1.0 : d == 1 ? 0.6 : 0.0, 0.10);
+  }
+  if (!a.journal.empty() && !b.journal.empty()) {
+    add(e.journal, journal_matches(a.journal, b.journal) ? 1.0 : 0.0, 0.07);
+  }
+  if (!a.volume.empty() && !b.volume.empty()) add(e.volume, a.volume == b.volume ? 1.0 : 0.0, 0.06);
+  if (!a.first_page.empty() && !b.first_page.empty()) {
+    add(e.pages, a.first_page == b.first_page ? 1.0 : 0.0, 0.07);
+  }
+  double s = sum / weight;
+  // Evidence of two different publications.
+  if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) s -= 0.20;
+  if (e.year == 0.0) s -= 0.20;
+  if (e.pages == 0.0) s -= 0.15;
+  if (e.volume == 0.0) s -= 0.10;
+  if (a.notice != b.notice) s -= 0.30;
+  // A short generic title ("Editorial") alone proves nothing.
+  if (std::min(a.title_words, b.title_words) < 5 && agree < 3) s = std::min(s, 0.8);
+  if (disagree >= 2) s = std::min(s, 0.8);
+  e.score = std::clamp(s, 0.0, 1.0);
+  return e;
+}
+
+}  // namespace prismaflow::screen

@@ -1,0 +1,80 @@
+#include "fetch/import_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/error.hpp"
+#include "db/database.hpp"
+#include "db/event_log.hpp"
+#include "fetch/record_store.hpp"
+#include "tests/support/expect_throw_msg.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace prismaflow::fetch {
+namespace {
+
+ParsedExport two_records() {
+  return parse_export("TY  - JOUR\nID  - a1\nTI  - One\nER  - \nTY  - JOUR\nAN  - a2\nTI  - Two\nER  - \n",
+                      "two.ris", std::nullopt);
+}
+
+TEST(ImportStoreTest, StoresFileRecordsAndEventOnce) {
+  test::TempDir dir;
+  auto db = db::Database::open(dir / "review.db", true);
+  ImportFileInfo info{"Embase", "database", "two.ris", "hash1"};
+  {
+    db::Transaction tx(db);
+    auto out = store_import(db, info, two_records());
+    tx.commit();
+    EXPECT_FALSE(out.already_imported);
+    EXPECT_EQ(out.n_records, 2u);
+  }
+  {
+    db::Transaction tx(db);
+    auto again = store_import(db, info, two_records());
+    tx.commit();
+    EXPECT_TRUE(again.already_imported);
+  }
+  auto rows = list_records(db);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].source, "Embase");
+  EXPECT_EQ(rows[0].source_record_id, "a1");
+  EXPECT_EQ(rows[1].source_record_id, "a2");
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM import_files"), 1);
+  EXPECT_EQ(db.query_int("SELECT n_records FROM import_files"), 2);
+  EXPECT_EQ(db::read_events(db, "import_file").size(), 1u);
+}
+
+TEST(ImportStoreTest, SkippedRecordsAreListedInTheImportRow) {
+  test::TempDir dir;
+  auto db = db::Database::open(dir / "review.db", true);
+  ParseOptions skip;
+  skip.skip_bad = true;
+  auto parsed = parse_export("TY  - JOUR\nTI  - One\nER  - \nTY  - JOUR\nAU  - X, Y\nER  - \n",
+                             "s.ris", std::nullopt, {}, skip);
+  db::Transaction tx(db);
+  store_import(db, {"CENTRAL", "database", "s.ris", "h"}, parsed);
+  tx.commit();
+  EXPECT_EQ(db.query_int("SELECT n_skipped FROM import_files"), 1);
+  auto s = db.prepare("SELECT skipped FROM import_files");
+  ASSERT_TRUE(s.step());
+  EXPECT_NE(s.get_text(0).find("\"line\":4"), std::string::npos) << s.get_text(0);
+}
+
+TEST(ImportStoreTest, SourceKindConflictRollsBack) {
+  test::TempDir dir;
+  auto db = db::Database::open(dir / "review.db", true);
+  {
+    db::Transaction tx(db);
+    store_import(db, {"Trials", "register", "a.ris", "h1"}, two_records());
+    tx.commit();
+  }
+  {
+    db::Transaction tx(db);
+    EXPECT_THROW_MSG(store_import(db, {"Trials", "database", "b.ris", "h2"}, two_records()),
+                     InputError, "already recorded as a register");
+  }
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM records"), 2);
+}
+
+}  // namespace
+}  // namespace prismaflow::fetch
