@@ -38,13 +38,15 @@ int cmd_fetch(const Args& args);
 int cmd_export(const Args& args);
 int cmd_import(const Args& args);
 int cmd_dedup(const Args& args);
-int cmd_report(const Args& args);
-int cmd_verify(const Args& args);
 int cmd_help(const Args& args);
 int cmd_screen(const Args& args);
 int cmd_prisma(const Args& args);
 int cmd_study(const Args& args);
 int cmd_meta(const Args& args);
+int cmd_extract(const Args& args);
+int cmd_analyze(const Args& args);
+int cmd_report(const Args& args);
+int cmd_verify(const Args& args);
 
 // screen subcommands
 /// `prismaflow screen simulate`: replays a labelled data set (cli/cmd_screen_simulate.cpp).

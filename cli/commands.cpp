@@ -13,12 +13,14 @@ const std::vector<Command>& commands() {
       {"export", "write every record as CSV, RIS or JSON", cmd_export},
       {"import", "import another database's export (RIS, nbib, WoS, CSV, PubMed XML)", cmd_import},
       {"dedup", "find and merge duplicate records; review, export or undo merges", cmd_dedup},
-      {"report", "write the HTML/Markdown report with the PRISMA diagram and forest plots", cmd_report},
-      {"verify", "rebuild the report from the database and list files that differ", cmd_verify},
+      {"extract", "import, export and compare extracted outcome data and risk of bias", cmd_extract},
       {"meta", "pool a CSV of study data (like metafor from the shell)", cmd_meta},
+      {"analyze", "pool every outcome of the protocol and store the results", cmd_analyze},
       {"screen", "screen records (interactive or batch), conflicts, agreement, automation", cmd_screen},
       {"study", "link reports (records) to studies", cmd_study},
       {"prisma", "PRISMA 2020 flow diagram counts: --json, --csv, --check, --svg", cmd_prisma},
+      {"report", "write the HTML/Markdown report with the PRISMA diagram and forest plots", cmd_report},
+      {"verify", "rebuild the report from the database and list files that differ", cmd_verify},
       {"help", "show help for a command", cmd_help},
   };
   return table;
