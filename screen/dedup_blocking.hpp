@@ -16,6 +16,6 @@ namespace prismaflow::screen {
 /// `max_block` is compared only with its neighbours in title order (a sorted
 /// neighbourhood of `window`), so one common key cannot make it quadratic.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> candidate_pairs(
-    const std::vector<DedupKey>& keys, std::size_t max_block = 64, std::size_t window = 16);
+    const std::vector<DedupKey>& keys, std::size_t max_block = 64, std::size_t window = 8);
 
 }  // namespace prismaflow::screen
