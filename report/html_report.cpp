@@ -20,7 +20,8 @@ body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;font-size:14px;line-he
 h1{font-size:1.6em}h2{font-size:1.3em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.8em}h3{font-size:1.1em}
 table{border-collapse:collapse;margin:.6em 0;font-size:.92em}th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;text-align:left}
 th{background:#eef3f8}td.num{text-align:right;font-variant-numeric:tabular-nums}
-td.low{background:#8fd18f;text-align:center}td.some{background:#ffe066;text-align:center}td.high{background:#f28b82;text-align:center}
+.low{background:#8fd18f}.some{background:#ffe066}.high{background:#f28b82}.none{background:#e0e0e0}.low,.some,.high,.none{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+table.rob td:not(:first-child){text-align:center}.key{display:inline-block;min-width:1.4em;text-align:center;border:1px solid #888;border-radius:50%;margin:0 .2em 0 .8em}
 figure{margin:1em 0;overflow-x:auto}figure svg{max-width:100%;height:auto}figcaption{font-size:.9em;color:#444}
 code{font-size:.9em;word-break:break-all}.meta{color:#555;font-size:.9em}.warn{color:#8a4b00}
 @media print{body{max-width:none;margin:0;font-size:11px}h2{page-break-after:avoid}figure,table{page-break-inside:avoid}a{color:inherit;text-decoration:none}}
@@ -59,6 +60,12 @@ std::string rob_symbol(const std::string& j) {
   if (j == "low") return "+";
   if (j == "high") return "\u2715";
   return "\u2212";
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string s;
+  for (std::size_t i = 0; i < names.size(); ++i) s += (i ? ", " : "") + names[i];
+  return s;
 }
 
 std::string p_value(double p) {
@@ -114,6 +121,18 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
 
   h += "<h2>Study selection</h2>\n";
   h += figure(figures, "figures/prisma.svg", "PRISMA 2020 flow diagram.");
+  if (d.prioritised_screening) {
+    const Prioritisation& p = d.prioritisation;
+    h += "<h3>Prioritised screening</h3>\n<table>\n";
+    h += "<tr><th>Model</th><td>" + esc(join_names(p.models)) + "</td></tr>\n";
+    h += "<tr><th>Rankings</th><td class=\"num\">" + std::to_string(p.rankings) + "</td></tr>\n";
+    h += "<tr><th>Latest ranking</th><td>stage " + esc(p.stage) + ", trained on " + std::to_string(p.n_included) +
+         " included and " + std::to_string(p.n_excluded) + " excluded records</td></tr>\n";
+    h += "<tr><th>Settings</th><td><code>" + esc(p.settings_json) + "</code></td></tr>\n</table>\n";
+    h += figure(figures, "figures/recall-ta.svg",
+                "Title/abstract inclusions found against the share of title/abstract decisions made, in the "
+                "order they were made (decided_at); the dashed diagonal is the expected curve of a random order.");
+  }
 
   h += "<h2>Characteristics of included studies</h2>\n";
   if (d.studies.empty()) {
@@ -132,12 +151,9 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
   if (d.risk_of_bias.empty()) {
     h += "<p>No risk-of-bias judgements are recorded.</p>\n";
   } else {
-    std::vector<std::string> domains;
-    for (const auto& s : d.risk_of_bias)
-      for (const auto& [dom, j] : s.judgements)
-        if (std::find(domains.begin(), domains.end(), dom) == domains.end()) domains.push_back(dom);
-    h += "<table>\n<tr><th>Study</th>";
-    for (const auto& dom : domains) h += "<th>" + esc(dom) + "</th>";
+    const std::vector<std::string> domains = rob_domain_order(d.risk_of_bias);
+    h += "<table class=\"rob\">\n<tr><th>Study</th>";
+    for (const auto& dom : domains) h += "<th>" + esc(rob_domain_heading(dom)) + "</th>";
     h += "</tr>\n";
     for (const auto& s : d.risk_of_bias) {
       h += "<tr><td>" + esc(s.study) + "</td>";
@@ -145,7 +161,7 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
         auto it = std::find_if(s.judgements.begin(), s.judgements.end(),
                                [&](const auto& p) { return p.first == dom; });
         if (it == s.judgements.end()) {
-          h += "<td></td>";
+          h += "<td class=\"none\">?</td>";
         } else {
           h += "<td class=\"" + rob_class(it->second) + "\" title=\"" + esc(it->second) + "\">" +
                rob_symbol(it->second) + " " + esc(it->second) + "</td>";
@@ -154,6 +170,10 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
       h += "</tr>\n";
     }
     h += "</table>\n";
+    // The robvis traffic-light legend (McGuinness & Higgins 2021).
+    h += "<p class=\"legend\"><span class=\"key low\">+</span> Low risk <span class=\"key some\">\u2212</span> "
+         "Some concerns <span class=\"key high\">\u2715</span> High risk <span class=\"key none\">?</span> "
+         "No judgement recorded</p>\n";
   }
 
   h += "<h2>Results</h2>\n";

@@ -26,6 +26,13 @@ std::string markdown_escape(std::string_view text) {
 
 namespace {
 
+// The robvis traffic-light symbols, so the table reads without colour.
+std::string rob_mark(const std::string& j) {
+  if (j == "low") return "+";
+  if (j == "high") return "\u2715";
+  return "\u2212";
+}
+
 std::string natural(const OutcomeReport& o, double v) { return fixed(o.forest.ratio ? std::exp(v) : v, 2); }
 
 std::string p_value(double p) {
@@ -68,6 +75,18 @@ std::string render_markdown_report(const ReportData& d) {
     m += "\n";
   }
   m += "## Study selection\n\n![PRISMA 2020 flow diagram](figures/prisma.svg)\n\n";
+  if (d.prioritised_screening) {
+    const Prioritisation& p = d.prioritisation;
+    std::string models;
+    for (const auto& name : p.models) models += (models.empty() ? "" : ", ") + name;
+    m += "### Prioritised screening\n\n- **Model:** " + md(models) + "\n- **Rankings:** " +
+         std::to_string(p.rankings) + "\n- **Latest ranking:** stage " + md(p.stage) + ", trained on " +
+         std::to_string(p.n_included) + " included and " + std::to_string(p.n_excluded) +
+         " excluded records\n- **Settings:** " + md(p.settings_json) + "\n\n";
+    // Same condition as render_recall_svg: the figure exists once something was included.
+    if (std::find(p.ta_decisions.begin(), p.ta_decisions.end(), true) != p.ta_decisions.end())
+      m += "![Title/abstract inclusions in screening order](figures/recall-ta.svg)\n\n";
+  }
   m += "## Characteristics of included studies\n\n";
   if (d.studies.empty()) m += "No studies are included yet.\n\n";
   else {
@@ -82,12 +101,9 @@ std::string render_markdown_report(const ReportData& d) {
   m += "## Risk of bias\n\n";
   if (d.risk_of_bias.empty()) m += "No risk-of-bias judgements are recorded.\n\n";
   else {
-    std::vector<std::string> domains;
-    for (const auto& s : d.risk_of_bias)
-      for (const auto& [dom, j] : s.judgements)
-        if (std::find(domains.begin(), domains.end(), dom) == domains.end()) domains.push_back(dom);
+    const std::vector<std::string> domains = rob_domain_order(d.risk_of_bias);
     m += "| Study |";
-    for (const auto& dom : domains) m += " " + md(dom) + " |";
+    for (const auto& dom : domains) m += " " + md(rob_domain_heading(dom)) + " |";
     m += "\n|---|";
     for (std::size_t i = 0; i < domains.size(); ++i) m += "---|";
     m += "\n";
@@ -96,11 +112,11 @@ std::string render_markdown_report(const ReportData& d) {
       for (const auto& dom : domains) {
         auto it = std::find_if(s.judgements.begin(), s.judgements.end(),
                                [&](const auto& p) { return p.first == dom; });
-        m += " " + (it == s.judgements.end() ? std::string() : md(it->second)) + " |";
+        m += " " + (it == s.judgements.end() ? std::string("?") : rob_mark(it->second) + " " + md(it->second)) + " |";
       }
       m += "\n";
     }
-    m += "\n";
+    m += "\nKey: + low risk, \u2212 some concerns, \u2715 high risk, ? no judgement recorded.\n\n";
   }
   m += "## Results\n\n";
   if (d.outcomes.empty()) m += "No analyses are stored yet: run `prismaflow analyze`.\n\n";

@@ -58,6 +58,19 @@ struct OutcomeReport {
   std::vector<std::string> warnings;
 };
 
+/// How prioritised screening was used (ranking_runs), and the observed
+/// title/abstract decisions in the order they were made.
+struct Prioritisation {
+  std::int64_t rankings = 0;          ///< ranking_runs rows
+  std::string stage;                  ///< stage of the latest ranking ("ta", "ft")
+  std::string settings_json;          ///< settings of the latest ranking, as stored
+  std::int64_t n_included = 0;        ///< training labels of the latest ranking
+  std::int64_t n_excluded = 0;
+  std::vector<std::string> models;    ///< distinct human model names by last use (latest last)
+  /// Title/abstract include (true) / exclude decisions by decided_at.
+  std::vector<bool> ta_decisions;
+};
+
 struct ReportData {
   Protocol protocol;
   std::vector<SearchLogEntry> searches;
@@ -68,6 +81,7 @@ struct ReportData {
   std::vector<OutcomeReport> outcomes;
   bool prioritised_screening = false;
   std::string prioritisation_model;  ///< e.g. "logistic regression", when used
+  Prioritisation prioritisation;     ///< details, when prioritised_screening
   std::string software_version;
   std::string database_sha256;  ///< content hash of every table (report_data_store)
   std::string as_of;            ///< time of the database's last event
@@ -79,6 +93,18 @@ struct OutputFile {
   std::string content;
 };
 
+/// The risk-of-bias domains present in `studies`: RoB 2 domains in their
+/// published order first, then any others as first seen, "overall" last.
+std::vector<std::string> rob_domain_order(const std::vector<RobStudy>& studies);
+
+/// The column heading of a domain: "D1 Randomisation process" for a RoB 2
+/// domain, "Overall", or the domain as given.
+std::string rob_domain_heading(const std::string& domain);
+
+/// The observed recall curve (figures/recall-ta.svg) of the title/abstract
+/// decisions in decision order; empty when there is no decision or no include.
+std::string render_recall_svg(const Prioritisation& p);
+
 /// A file-name-safe form of an outcome name ([A-Za-z0-9_-], others -> '-').
 std::string slug(const std::string& name);
 
@@ -89,7 +115,8 @@ std::string method_description(const std::string& method);
 std::string methods_paragraph(const ReportData& data);
 
 /// Every file of the report: report.html, report.md and figures/*.svg
-/// (prisma.svg, forest-<outcome>.svg, funnel-<outcome>.svg). Pure and
+/// (prisma.svg, recall-ta.svg when prioritised screening was used,
+/// forest-<outcome>.svg, funnel-<outcome>.svg). Pure and
 /// deterministic: the same data give byte-identical files.
 std::vector<OutputFile> render_report(const ReportData& data);
 

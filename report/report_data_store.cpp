@@ -1,6 +1,7 @@
 // ReportData from SQLite (see report_data_store.hpp).
 #include "report/report_data_store.hpp"
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,7 @@
 #include "db/database.hpp"
 #include "report/forest_from_meta.hpp"
 #include "screen/prisma_ledger.hpp"
+#include "screen/ranking_store.hpp"
 
 namespace prismaflow::report {
 namespace {
@@ -188,6 +190,32 @@ std::vector<OutcomeReport> load_outcomes(db::Database& db, const Protocol& proto
   return out;
 }
 
+std::string model_name(const std::string& model) {
+  if (model == "nb") return "naive Bayes";
+  if (model == "logistic") return "logistic regression";
+  if (model == "random") return "random-order (fallback)";
+  return model;
+}
+
+Prioritisation load_prioritisation(db::Database& db) {
+  Prioritisation p;
+  auto rk = db.prepare(
+      "SELECT stage, model, settings_json, n_included, n_excluded FROM ranking_runs ORDER BY ranking_id");
+  while (rk.step()) {
+    ++p.rankings;
+    p.stage = rk.get_text(0);
+    std::string model = model_name(rk.get_text(1));
+    // Distinct models by last use, so the latest ranking's model is last.
+    p.models.erase(std::remove(p.models.begin(), p.models.end(), model), p.models.end());
+    p.models.push_back(model);
+    p.settings_json = rk.get_text(2);
+    p.n_included = rk.get_int(3);
+    p.n_excluded = rk.get_int(4);
+  }
+  if (p.rankings > 0) p.ta_decisions = screen::load_decision_sequence(db, screen::Stage::kTitleAbstract);
+  return p;
+}
+
 }  // namespace
 
 std::string database_content_sha256(db::Database& db) {
@@ -222,10 +250,10 @@ ReportData load_report_data(db::Database& db, const Protocol& protocol) {
   d.studies = load_studies(db);
   d.risk_of_bias = load_rob(db);
   d.outcomes = load_outcomes(db, protocol);
-  auto rk = db.prepare("SELECT model FROM ranking_runs ORDER BY ranking_id DESC LIMIT 1");
-  if (rk.step()) {
+  d.prioritisation = load_prioritisation(db);
+  if (d.prioritisation.rankings > 0) {
     d.prioritised_screening = true;
-    d.prioritisation_model = rk.get_text(0);
+    d.prioritisation_model = d.prioritisation.models.back();
   }
   d.software_version = PRISMAFLOW_VERSION;
   d.database_sha256 = database_content_sha256(db);

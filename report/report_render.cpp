@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/outcome_data.hpp"
 #include "report/html_report.hpp"
 #include "report/markdown_report.hpp"
 #include "report/prisma_diagram.hpp"
 #include "report/report_data.hpp"
 #include "report/svg_writer.hpp"
+#include "screen/recall_curve_svg.hpp"
 
 namespace prismaflow::report {
 
@@ -70,9 +72,50 @@ std::string methods_paragraph(const ReportData& d) {
   return p;
 }
 
+std::vector<std::string> rob_domain_order(const std::vector<RobStudy>& studies) {
+  const auto& rob2 = extract::rob2_domains();
+  std::vector<std::string> seen;
+  for (const auto& s : studies)
+    for (const auto& j : s.judgements)
+      if (std::find(seen.begin(), seen.end(), j.first) == seen.end()) seen.push_back(j.first);
+  auto present = [&](const std::string& dom) { return std::find(seen.begin(), seen.end(), dom) != seen.end(); };
+  std::vector<std::string> out;
+  // Published RoB 2 order (Sterne et al. 2019, BMJ 366:l4898), overall last.
+  for (const auto& dom : rob2)
+    if (dom != "overall" && present(dom)) out.push_back(dom);
+  for (const auto& dom : seen)
+    if (dom != "overall" && std::find(rob2.begin(), rob2.end(), dom) == rob2.end()) out.push_back(dom);
+  if (present("overall")) out.push_back("overall");
+  return out;
+}
+
+std::string rob_domain_heading(const std::string& domain) {
+  if (domain == "overall") return "Overall";
+  const auto& rob2 = extract::rob2_domains();
+  for (std::size_t i = 0; i < rob2.size(); ++i) {
+    if (rob2[i] != domain) continue;
+    std::string name = domain;
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    return "D" + std::to_string(i + 1) + " " + name;
+  }
+  return domain;
+}
+
+std::string render_recall_svg(const Prioritisation& p) {
+  screen::RecallCurve curve{"observed", {0}};
+  curve.found.reserve(p.ta_decisions.size() + 1);
+  for (bool inc : p.ta_decisions) curve.found.push_back(curve.found.back() + (inc ? 1 : 0));
+  if (p.ta_decisions.empty() || curve.found.back() == 0) return "";
+  return screen::recall_curve_svg({curve}, "Title/abstract inclusions in screening order");
+}
+
 std::vector<OutputFile> render_report(const ReportData& d) {
   std::vector<OutputFile> files;
   files.push_back({"figures/prisma.svg", render_prisma_svg(d.prisma)});
+  if (d.prioritised_screening) {
+    std::string recall = render_recall_svg(d.prioritisation);
+    if (!recall.empty()) files.push_back({"figures/recall-ta.svg", std::move(recall)});
+  }
   for (const auto& o : d.outcomes) {
     files.push_back({"figures/forest-" + slug(o.name) + ".svg", render_forest_svg(o.forest)});
     if (o.funnel) files.push_back({"figures/funnel-" + slug(o.name) + ".svg", render_funnel_svg(*o.funnel)});

@@ -44,8 +44,13 @@ ReportData small_review() {
   d.prisma.total_reports = d.prisma.new_reports = 3;
   d.studies = {{"Brown 2021", {"Brown PA et al. Effect of postreinduction therapy... JAMA 2021."}},
                {"Locatelli 2021", {"Locatelli F et al. Effect of blinatumomab... JAMA 2021.", "Second report"}}};
-  d.risk_of_bias = {{"Brown 2021", {{"D1 Randomisation", "low"}, {"D2 Deviations", "some concerns"}}},
-                    {"Locatelli 2021", {{"D1 Randomisation", "low"}, {"D2 Deviations", "high"}}}};
+  // Stored order (by domain name) differs from RoB 2's; one judgement missing.
+  d.risk_of_bias = {{"Brown 2021",
+                     {{"deviations from intended interventions", "some concerns"}, {"missing outcome data", "low"},
+                      {"overall", "some concerns"}, {"randomisation process", "low"}}},
+                    {"Locatelli 2021",
+                     {{"deviations from intended interventions", "high"}, {"overall", "high"},
+                      {"randomisation process", "low"}}}};
   OutcomeReport o;
   o.name = "dfs";
   o.label = "Disease-free survival events";
@@ -131,6 +136,67 @@ TEST(ReportRender, MethodsParagraphFollowsSettings) {
   EXPECT_NE(m.find("Hartung-Knapp"), std::string::npos);
   EXPECT_NE(m.find("2 reviewers per record, blind to each other"), std::string::npos);
   EXPECT_NE(m.find("PubMed and Embase"), std::string::npos);
+}
+
+TEST(ReportRender, RiskOfBiasInRob2OrderWithOverallLastAndALegend) {
+  auto d = small_review();
+  d.risk_of_bias[1].judgements.insert(d.risk_of_bias[1].judgements.begin(), {"another domain", "low"});
+  EXPECT_EQ(rob_domain_order(d.risk_of_bias),
+            (std::vector<std::string>{"randomisation process", "deviations from intended interventions",
+                                      "missing outcome data", "another domain", "overall"}));
+  EXPECT_EQ(rob_domain_heading("missing outcome data"), "D3 Missing outcome data");
+  EXPECT_EQ(rob_domain_heading("overall"), "Overall");
+  EXPECT_EQ(rob_domain_heading("another domain"), "another domain");
+  auto files = render_report(d);
+  const std::string html = file(files, "report.html").content;
+  const auto d1 = html.find("<th>D1 Randomisation process</th>"), d3 = html.find("<th>D3 Missing outcome data</th>"),
+             other = html.find("<th>another domain</th>"), overall = html.find("<th>Overall</th>");
+  ASSERT_NE(overall, std::string::npos);
+  EXPECT_LT(d1, d3);
+  EXPECT_LT(d3, other);
+  EXPECT_LT(other, overall);
+  EXPECT_NE(html.find("<td class=\"none\">?</td>"), std::string::npos) << "Locatelli has no D3 judgement";
+  EXPECT_NE(html.find("class=\"legend\""), std::string::npos);
+  const std::string md = file(files, "report.md").content;
+  EXPECT_LT(md.find("D1 Randomisation process"), md.find("| Overall |"));
+  EXPECT_NE(md.find("Key: + low risk"), std::string::npos);
+}
+
+Prioritisation prioritisation(std::vector<bool> decisions) {
+  Prioritisation p;
+  p.rankings = 3;
+  p.stage = "ta";
+  p.models = {"naive Bayes"};
+  p.settings_json = "{\"model\":\"nb\",\"ngram\":2}";
+  p.n_included = 2;
+  p.n_excluded = 7;
+  p.ta_decisions = std::move(decisions);
+  return p;
+}
+
+TEST(ReportRender, PrioritisedScreeningShowsItsSettingsAndTheObservedRecallCurve) {
+  auto d = small_review();
+  d.prioritised_screening = true;
+  d.prioritisation_model = "naive Bayes";
+  d.prioritisation = prioritisation({true, false, true, false, false, true, false, false, false, false});
+  auto files = render_report(d);
+  const std::string svg = file(files, "figures/recall-ta.svg").content;
+  test::expect_golden("recall-ta.svg", svg);
+  // Three inclusions over ten decisions: the curve ends at 100% recall.
+  EXPECT_NE(svg.find("observed"), std::string::npos);
+  const std::string html = file(files, "report.html").content;
+  for (const char* s : {"Prioritised screening", "naive Bayes", "trained on 2 included and 7 excluded",
+                        "{&quot;model&quot;:&quot;nb&quot;,&quot;ngram&quot;:2}", "Title/abstract inclusions"})
+    EXPECT_NE(html.find(s), std::string::npos) << s;
+  EXPECT_NE(file(files, "report.md").content.find("](figures/recall-ta.svg)"), std::string::npos);
+}
+
+TEST(ReportRender, NoRecallFigureWithoutAnInclusion) {
+  auto d = small_review();
+  d.prioritised_screening = true;
+  d.prioritisation = prioritisation({false, false});
+  for (const auto& f : render_report(d)) EXPECT_NE(f.path, "figures/recall-ta.svg");
+  EXPECT_EQ(render_recall_svg(prioritisation({})), "");
 }
 
 }  // namespace
