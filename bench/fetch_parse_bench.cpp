@@ -3,7 +3,8 @@
 // fixture articles (tests/data/fetch/) with distinct PMIDs, then measures,
 // in one run: (1) records/s parsed and stored into a fresh review.db the way
 // `fetch` stores them (batches of 500 as efetch replies, full record model,
-// raw element and raw response kept, one transaction per batch) and the
+// raw response kept and each record's raw element as a reference into it,
+// one transaction per batch) and the
 // peak RSS; (2) a bare pugixml parse of the whole file (the floor).
 //   fetch_parse_bench [N] [WORKDIR]   prints figures; writes WORKDIR/bench.xml
 // The file is kept so `xtract` can be timed on the same bytes (see
@@ -113,10 +114,16 @@ int main(int argc, char** argv) {
     std::string body = kHead + batch + "</PubmedArticleSet>\n";
     auto parsed = fetch::parse_pubmed_xml(body, "batch");
     db::Transaction tx(db);
-    fetch::add_raw_response(db, run, fetch::EutilsRequest{"efetch.fcgi", {{"db", "pubmed"}}},
-                            fetch::EutilsResponse{200, body, "", -1});
+    auto response = fetch::add_raw_response(db, run, fetch::EutilsRequest{"efetch.fcgi", {{"db", "pubmed"}}},
+                                            fetch::EutilsResponse{200, body, "", -1});
     fetch::RecordOrigin origin{source, run, std::nullopt, 1};
-    for (const auto& r : parsed.records) writer.insert(r, origin);
+    // As fetch stores them: each record points into the stored reply.
+    for (std::size_t i = 0; i < parsed.records.size(); ++i) {
+      const auto& span = parsed.raw_spans[i];
+      writer.insert(parsed.records[i], origin,
+                    fetch::RawRef{response, static_cast<std::int64_t>(span.offset),
+                                  static_cast<std::int64_t>(span.length)});
+    }
     tx.commit();
     stored += static_cast<long>(parsed.records.size());
     batch.clear();

@@ -258,11 +258,20 @@ CREATE TABLE review_info(
 );
 )sql";
 
+// Fetched records point into their efetch reply (kept in raw_responses)
+// instead of holding a second compressed copy of their XML (issue 3, speed).
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE records ADD COLUMN raw_response_id INTEGER REFERENCES raw_responses(response_id);
+ALTER TABLE records ADD COLUMN raw_offset INTEGER;
+ALTER TABLE records ADD COLUMN raw_length INTEGER;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "initial schema", kV1},
+      {2, "records point into their raw response", kV2},
   };
   return all;
 }

@@ -84,6 +84,20 @@ struct FetchRunner::Impl {
     return r;
   }
 
+  // The record's place in the stored reply, when the parse recorded one that
+  // really holds its bytes; otherwise the writer keeps its own copy.
+  static std::optional<RawRef> raw_ref(std::int64_t response_id, const std::string& body,
+                                       const PubmedParseResult& parsed, std::size_t i) {
+    if (i >= parsed.raw_spans.size()) return std::nullopt;
+    const auto& span = parsed.raw_spans[i];
+    const auto& raw = parsed.records[i].raw;
+    if (span.length == 0 || span.length != raw.size() || span.offset > body.size() ||
+        body.compare(span.offset, span.length, raw) != 0)
+      return std::nullopt;
+    return RawRef{response_id, static_cast<std::int64_t>(span.offset),
+                  static_cast<std::int64_t>(span.length)};
+  }
+
   // Stores one efetch reply with its records in one transaction: the batch
   // is either wholly in the database (and its PMIDs marked fetched) or not.
   std::int64_t store_batch(std::int64_t run_id, int version, const EutilsRequest& req,
@@ -91,19 +105,20 @@ struct FetchRunner::Impl {
                            const std::unordered_set<std::string>& run_set,
                            const std::vector<std::string>& missing, RunSummary& sum) {
     db::Transaction tx(db);
-    add_raw_response(db, run_id, req, resp);
+    const std::int64_t response_id = add_raw_response(db, run_id, req, resp);
     auto exists = db.prepare(
         "SELECT 1 FROM records WHERE source_id = ? AND pmid = ? AND run_id IS NOT NULL");
     std::vector<std::string> done;
     RecordOrigin origin{source_id, run_id, std::nullopt, version};
     std::int64_t added = 0;
-    for (const auto& r : parsed.records) {
+    for (std::size_t i = 0; i < parsed.records.size(); ++i) {
+      const auto& r = parsed.records[i];
       if (!run_set.count(r.pmid)) continue;
       exists.bind(1, source_id).bind(2, r.pmid);
       bool present = exists.step();
       exists.reset();
       if (!present) {
-        writer.insert(r, origin);
+        writer.insert(r, origin, raw_ref(response_id, resp.body, parsed, i));
         ++added;
       }
       done.push_back(r.pmid);

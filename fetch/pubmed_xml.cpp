@@ -28,7 +28,14 @@ void append_text(const pugi::xml_node& node, std::string& out) {
 
 // Old captures are pretty-printed with newlines and indents inside
 // AbstractText; collapse whitespace runs so both layouts give one text.
-std::string squeeze(const std::string& s) {
+std::string squeeze(std::string_view s) {
+  // Most field text needs no change: copy it whole instead of char by char.
+  bool clean = s.empty() || (s.front() != ' ' && s.back() != ' ');
+  for (std::size_t i = 0; clean && i < s.size(); ++i) {
+    char ch = s[i];
+    if (ch == '\n' || ch == '\t' || ch == '\r' || (ch == ' ' && s[i + 1] == ' ')) clean = false;
+  }
+  if (clean) return std::string(s);
   std::string out;
   out.reserve(s.size());
   bool space = false;
@@ -46,6 +53,12 @@ std::string squeeze(const std::string& s) {
 
 std::string text_of(const pugi::xml_node& node) {
   if (!node) return {};
+  // One text child (the usual case): no intermediate string.
+  pugi::xml_node only = node.first_child();
+  if (!only) return {};
+  if (!only.next_sibling() &&
+      (only.type() == pugi::node_pcdata || only.type() == pugi::node_cdata))
+    return squeeze(only.value());
   std::string raw;
   append_text(node, raw);
   return squeeze(raw);
@@ -252,14 +265,14 @@ void parse_book(const pugi::xml_node& bd, Record& r) {
 // The element's own bytes as the server sent them: from its '<' to the end of
 // its closing tag. PubmedArticle elements never nest, so the first closing tag
 // after the start is the element's own.
-std::string raw_element(std::string_view xml, const pugi::xml_node& node) {
+PubmedParseResult::Span raw_element(std::string_view xml, const pugi::xml_node& node) {
   std::ptrdiff_t name_at = node.offset_debug();
   if (name_at <= 0) return {};
   std::size_t start = static_cast<std::size_t>(name_at) - 1;
   std::string close = std::string("</") + node.name() + ">";
   std::size_t end = xml.find(close, start);
   if (end == std::string_view::npos) return {};
-  return std::string(xml.substr(start, end + close.size() - start));
+  return {start, end + close.size() - start};
 }
 
 std::size_t line_of(std::string_view xml, std::ptrdiff_t offset) {
@@ -304,13 +317,15 @@ PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& wher
       }
       r.year = r.pub_date.year;
       if (r.year == 0 && r.article_date.size() >= 4) r.year = to_int(r.article_date.substr(0, 4));
-      r.raw = raw_element(xml, n);
+      auto span = raw_element(xml, n);
+      r.raw.assign(xml.substr(span.offset, span.length));
       r.raw_format = "pubmed-xml";
       if (r.pmid.empty()) {
         throw InputError(where, line_of(xml, n.offset_debug()),
                          std::string("<") + n.name() + "> has no PMID; the reply is damaged");
       }
       out.records.push_back(std::move(r));
+      out.raw_spans.push_back(span);
     } else if (name == "DeleteCitation") {
       for (pugi::xml_node p : n.children("PMID")) out.deleted.push_back({text_of(p)});
     }

@@ -3,6 +3,7 @@
 // fetch runner, --reparse and the importers all call it with bytes.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,13 @@ namespace prismaflow::fetch {
 struct PubmedParseResult {
   std::vector<Record> records;
   std::vector<DeletedCitation> deleted;
+  /// Where each record's raw element lies in the parsed body, parallel to
+  /// `records`, so a stored record can point into the stored reply.
+  struct Span {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+  };
+  std::vector<Span> raw_spans;
 };
 
 /// Parses an efetch PubMed XML body (PubmedArticleSet). `where` names the

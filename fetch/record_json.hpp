@@ -11,6 +11,10 @@ namespace prismaflow::fetch {
 /// Every field except `raw` as a compact JSON object with sorted keys.
 std::string record_to_json(const Record& record);
 
+/// The same text built through nlohmann::json (the original serialisation);
+/// record_to_json must equal it byte for byte. For tests and the bench.
+std::string record_to_json_reference(const Record& record);
+
 /// Inverse of record_to_json. Throws InputError on malformed JSON.
 Record record_from_json(const std::string& json);
 

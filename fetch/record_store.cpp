@@ -58,7 +58,8 @@ struct RecordWriter::Impl {
             "INSERT INTO records(source_id, run_id, import_id, source_record_id, pmid, doi,"
             " title, abstract, authors, year, journal, volume, issue, pages, publication_types,"
             " keywords, mesh, language, record_json, raw_format, raw_zstd, review_version,"
-            " added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
+            " added_at, raw_response_id, raw_offset, raw_length)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
         insert_id(d.prepare(
             "INSERT OR IGNORE INTO record_ids(record_id, id_type, value) VALUES (?, ?, ?)")) {}
 };
@@ -81,7 +82,8 @@ std::optional<std::string> nonempty(const std::string& s) {
 }
 }  // namespace
 
-std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o) {
+std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o,
+                                  const std::optional<RawRef>& ref) {
   auto& s = impl_->insert_record;
   std::string doi = normalize_doi(r.doi);
   s.bind(1, o.source_id).bind(2, o.run_id).bind(3, o.import_id);
@@ -92,8 +94,16 @@ std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o) {
   s.bind(14, nonempty(r.pages)).bind(15, join(r.publication_types)).bind(16, join(r.keywords));
   s.bind(17, r.mesh_text()).bind(18, nonempty(join(r.languages)));
   s.bind(19, record_to_json(r)).bind(20, nonempty(r.raw_format));
-  if (r.raw.empty()) s.bind(21, nullptr); else s.bind_blob(21, zstd_compress(r.raw));
+  // A fetched record's XML is already kept, compressed once per reply, in
+  // raw_responses: compressing it again per record was a quarter of the
+  // store time and doubled the database.
+  if (ref || r.raw.empty()) s.bind(21, nullptr); else s.bind_blob(21, zstd_compress(r.raw));
   s.bind(22, o.review_version).bind(23, impl_->now);
+  if (ref) {
+    s.bind(24, ref->response_id).bind(25, ref->offset).bind(26, ref->length);
+  } else {
+    s.bind(24, nullptr).bind(25, nullptr).bind(26, nullptr);
+  }
   s.run();
   std::int64_t id = impl_->db.last_insert_rowid();
   auto& ids = impl_->insert_id;
@@ -116,10 +126,22 @@ std::optional<Record> load_record(db::Database& db, std::int64_t record_id) {
 }
 
 std::string load_raw_payload(db::Database& db, std::int64_t record_id) {
-  auto s = db.prepare("SELECT raw_zstd FROM records WHERE record_id = ?");
+  auto s = db.prepare(
+      "SELECT r.raw_zstd, p.body_zstd, r.raw_offset, r.raw_length FROM records r"
+      " LEFT JOIN raw_responses p ON p.response_id = r.raw_response_id WHERE r.record_id = ?");
   s.bind(1, record_id);
-  if (!s.step() || s.is_null(0)) return {};
-  return zstd_decompress(s.get_blob(0));
+  if (!s.step()) return {};
+  if (!s.is_null(0)) return zstd_decompress(s.get_blob(0));
+  if (s.is_null(1)) return {};
+  std::string body = zstd_decompress(s.get_blob(1));
+  auto offset = static_cast<std::size_t>(s.get_int(2));
+  auto length = static_cast<std::size_t>(s.get_int(3));
+  if (offset > body.size() || length > body.size() - offset) {
+    throw DbError("record " + std::to_string(record_id) +
+                  ": its raw payload reference falls outside the stored response; the database "
+                  "may be damaged, run `fetch --reparse`");
+  }
+  return body.substr(offset, length);
 }
 
 std::vector<RecordSummary> list_records(db::Database& db) {

@@ -30,6 +30,14 @@ struct RecordOrigin {
   int review_version = 1;
 };
 
+/// Where a fetched record's bytes lie inside its stored efetch reply
+/// (raw_responses.response_id, byte offset and length in the body).
+struct RawRef {
+  std::int64_t response_id = 0;
+  std::int64_t offset = 0;
+  std::int64_t length = 0;
+};
+
 /// Inserts records with statements prepared once, for bulk loads. Use inside
 /// a db::Transaction; the writer itself never commits.
 class RecordWriter {
@@ -39,8 +47,12 @@ class RecordWriter {
   RecordWriter(const RecordWriter&) = delete;
   RecordWriter& operator=(const RecordWriter&) = delete;
 
-  /// Stores `record` and its identifiers; returns the new record_id.
-  std::int64_t insert(const Record& record, const RecordOrigin& origin);
+  /// Stores `record` and its identifiers; returns the new record_id. With
+  /// `raw_ref` the raw payload is kept as that reference into the stored
+  /// reply (not compressed a second time); without it, record.raw is stored
+  /// zstd-compressed in the row.
+  std::int64_t insert(const Record& record, const RecordOrigin& origin,
+                      const std::optional<RawRef>& raw_ref = std::nullopt);
 
  private:
   struct Impl;
@@ -50,7 +62,9 @@ class RecordWriter {
 /// The whole record (without `raw`) of `record_id`, if it exists.
 std::optional<Record> load_record(db::Database& db, std::int64_t record_id);
 
-/// The raw payload of `record_id`, decompressed ("" when none was kept).
+/// The raw payload of `record_id`, decompressed ("" when none was kept): the
+/// row's own copy, or the slice of the stored reply its RawRef names.
+/// Throws DbError when the reference falls outside the stored body.
 std::string load_raw_payload(db::Database& db, std::int64_t record_id);
 
 /// Lower-cases a DOI and strips "https://doi.org/", "doi:" and spaces, so

@@ -40,15 +40,16 @@ ReparseSummary reparse_runs(db::Database& db, std::optional<std::int64_t> run_id
   auto upd = db.prepare(
       "UPDATE records SET doi = ?, title = ?, abstract = ?, authors = ?, year = ?, journal = ?,"
       " volume = ?, issue = ?, pages = ?, publication_types = ?, keywords = ?, mesh = ?,"
-      " language = ?, record_json = ?, raw_format = ?, raw_zstd = ?"
-      " WHERE source_id = ? AND pmid = ? AND run_id IS NOT NULL");
+      " language = ?, record_json = ?, raw_format = ?, raw_zstd = ?, raw_response_id = ?,"
+      " raw_offset = ?, raw_length = ? WHERE source_id = ? AND pmid = ? AND run_id IS NOT NULL");
   for (std::int64_t run : runs) {
     for (const auto& resp : stored_responses(db, run)) {
       if (resp.endpoint != "efetch.fcgi") continue;
       ++sum.responses;
       auto parsed = parse_pubmed_xml(resp.body, "run " + std::to_string(run) + " response " +
                                                     std::to_string(resp.seq));
-      for (const auto& r : parsed.records) {
+      for (std::size_t i = 0; i < parsed.records.size(); ++i) {
+        const auto& r = parsed.records[i];
         std::string doi = normalize_doi(r.doi);
         upd.bind(1, nonempty(doi)).bind(2, r.title);
         upd.bind(3, r.abstract_text()).bind(4, r.authors_text());
@@ -57,7 +58,17 @@ ReparseSummary reparse_runs(db::Database& db, std::optional<std::int64_t> run_id
         upd.bind(9, nonempty(r.pages));
         upd.bind(10, join(r.publication_types)).bind(11, join(r.keywords)).bind(12, r.mesh_text());
         upd.bind(13, nonempty(join(r.languages))).bind(14, record_to_json(r)).bind(15, r.raw_format);
-        upd.bind_blob(16, zstd_compress(r.raw)).bind(17, *source).bind(18, r.pmid);
+        // The record's bytes stay in the reply they came from (as a fresh
+        // fetch stores them); a copy only when the span is not usable.
+        const auto& span = parsed.raw_spans.at(i);
+        if (span.length > 0 && span.length == r.raw.size()) {
+          upd.bind(16, nullptr).bind(17, resp.response_id);
+          upd.bind(18, static_cast<std::int64_t>(span.offset));
+          upd.bind(19, static_cast<std::int64_t>(span.length));
+        } else {
+          upd.bind_blob(16, zstd_compress(r.raw)).bind(17, nullptr).bind(18, nullptr).bind(19, nullptr);
+        }
+        upd.bind(20, *source).bind(21, r.pmid);
         upd.run();
         sum.updated += db.changes();
       }

@@ -56,7 +56,7 @@ std::int64_t create_run(db::Database& db, const RunStart& r) {
   return db.last_insert_rowid();
 }
 
-void add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest& request,
+std::int64_t add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest& request,
                       const EutilsResponse& response) {
   std::int64_t seq =
       db.query_int("SELECT coalesce(max(seq),0) + 1 FROM raw_responses WHERE run_id = ?", run_id)
@@ -69,6 +69,7 @@ void add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest
   st.bind(7, static_cast<std::int64_t>(response.body.size()));
   st.bind(8, sha256_hex(response.body)).bind(9, now_utc_iso());
   st.run();
+  return db.last_insert_rowid();
 }
 
 void add_run_pmids(db::Database& db, std::int64_t run_id, const std::vector<std::string>& pmids) {
@@ -144,12 +145,12 @@ int max_review_version(db::Database& db) {
 
 std::vector<StoredResponse> stored_responses(db::Database& db, std::int64_t run_id) {
   auto st = db.prepare(
-      "SELECT seq, endpoint, params, coalesce(http_status,0), body_zstd FROM raw_responses"
+      "SELECT seq, endpoint, params, coalesce(http_status,0), body_zstd, response_id FROM raw_responses"
       " WHERE run_id = ? ORDER BY seq");
   st.bind(1, run_id);
   std::vector<StoredResponse> out;
   while (st.step()) {
-    out.push_back({static_cast<int>(st.get_int(0)), st.get_text(1), st.get_text(2),
+    out.push_back({st.get_int(5), static_cast<int>(st.get_int(0)), st.get_text(1), st.get_text(2),
                    static_cast<int>(st.get_int(3)), zstd_decompress(st.get_blob(4))});
   }
   return out;

@@ -38,8 +38,9 @@ struct RunStart {
 /// Inserts a run with status 'running'; returns its run_id.
 std::int64_t create_run(db::Database& db, const RunStart& run);
 
-/// Appends one raw response to `run_id` with the next sequence number.
-void add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest& request,
+/// Appends one raw response to `run_id` with the next sequence number;
+/// returns its response_id (records point into it, see RecordWriter).
+std::int64_t add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest& request,
                       const EutilsResponse& response);
 
 /// Records the run's PMIDs (all unfetched).
@@ -86,6 +87,7 @@ int max_review_version(db::Database& db);
 
 /// One stored response, decompressed.
 struct StoredResponse {
+  std::int64_t response_id = 0;
   int seq = 0;
   std::string endpoint, params_json;
   int http_status = 0;

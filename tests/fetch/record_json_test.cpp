@@ -1,0 +1,69 @@
+// record_to_json writes the record model directly; it must give the very
+// bytes nlohmann's serialisation gives (stored record_json values and
+// `report --reparse-check` compare those bytes), for every real capture and
+// for text needing escapes, and round-trip through record_from_json.
+#include "fetch/record_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/file.hpp"
+#include "fetch/pubmed_xml.hpp"
+#include "tests/support/shared_data.hpp"
+
+namespace prismaflow::fetch {
+namespace {
+
+void expect_same_as_reference(const Record& r) {
+  std::string fast = record_to_json(r);
+  EXPECT_EQ(fast, record_to_json_reference(r)) << r.pmid;
+  Record back = record_from_json(fast);
+  EXPECT_EQ(record_to_json(back), fast) << r.pmid;
+}
+
+TEST(RecordJson, ProjectFixtureMatchesReferenceSerialisation) {
+  auto path = test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml";
+  auto parsed = parse_pubmed_xml(read_file(path), path.string());
+  ASSERT_FALSE(parsed.records.empty());
+  for (const auto& r : parsed.records) expect_same_as_reference(r);
+}
+
+TEST(RecordJson, EveryRealCaptureMatchesReferenceSerialisation) {
+  PRISMAFLOW_REQUIRE_SHARED(shared);
+  std::size_t records = 0;
+  for (const auto& e : std::filesystem::directory_iterator(shared / "fixtures/eutils/efetch")) {
+    if (e.path().extension() != ".xml") continue;
+    for (const auto& r : parse_pubmed_xml(read_file(e.path()), e.path().string()).records) {
+      expect_same_as_reference(r);
+      ++records;
+    }
+  }
+  EXPECT_GT(records, 20u);
+}
+
+TEST(RecordJson, EscapesControlCharactersQuotesAndKeepsUnicode) {
+  Record r;
+  r.pmid = "1";
+  r.title = "a \"quoted\" back\\slash\ttab\nline\x01\x1f\x7f end";
+  r.abstract.push_back({"RÉSULTATS", "RESULTS", "β-blockers ≥ 2 mg\r\n\b\f"});
+  r.authors.push_back({"Müller", "Zoë", "Z", "Jr", "", {"Dept \"X\"", ""}, "0000-0001"});
+  r.mesh.push_back({"Neoplasms", "D009369", true, {{"therapy", true}, {"drug \\ effects", false}}});
+  r.comments_corrections.push_back({"ErratumIn", "J 1(2):3", "99"});
+  r.keywords = {"", "k"};
+  r.pub_date = {2020, 12, 31, "Winter", "2020 Dec-2021 Jan"};
+  r.is_book = true;
+  r.year = -1;
+  expect_same_as_reference(r);
+  EXPECT_EQ(record_from_json(record_to_json(r)).title, r.title);
+}
+
+TEST(RecordJson, InvalidUtf8FallsBackToTheReferenceBehaviour) {
+  Record r;
+  r.title = std::string("bad \xC3\x28 byte");
+  // nlohmann refuses invalid UTF-8; the fast writer must not store what the
+  // reference would have refused.
+  EXPECT_ANY_THROW(record_to_json_reference(r));
+  EXPECT_ANY_THROW(record_to_json(r));
+}
+
+}  // namespace
+}  // namespace prismaflow::fetch
