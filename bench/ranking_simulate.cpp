@@ -6,16 +6,26 @@
 //
 // usage: ranking_simulate [SHARED_DIR] [--model nb|logistic] [--seeds N]
 //                         [--alpha A] [--ngram N] [--no-balance] [--c C]
-//                         [--only NAME] [--to-end]
+//                         [--only NAME] [--to-end] [--sklearn] [--resample]
+//                         [--split-ta] [--asreview-settings]
+// --asreview-settings reproduces Ferdinands 2023's set-up per data set: the
+// NB alpha, n-grams, split_ta and balance parameters are read from the
+// published settings (anchor_results_NB_TFIDF_max_double/<set>_all.json),
+// scikit-learn's default tokens, plain tf, min_df 1, resampled "double"
+// balance. "WSS@95 of mean curve" is the published aggregate: WSS@95 read
+// off the recall curve averaged over the runs (mean is the mean of per-run values).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "screen/labelled_dataset.hpp"
 #include "screen/simulation.hpp"
@@ -48,6 +58,7 @@ int main(int argc, char** argv) {
   int seeds = 5;
   std::string only;
   sim.stop_when_all_found = true;
+  bool split_ta = false, asreview = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() { return std::string(argv[++i]); };
@@ -67,6 +78,13 @@ int main(int argc, char** argv) {
     else if (a == "--uncertain") sim.learner.uncertain_share = std::stod(next());
     else if (a == "--batch") sim.batch = static_cast<std::size_t>(std::stoul(next()));
     else if (a == "--only") only = next();
+    else if (a == "--sklearn") {
+      tf.tokens = {false, false};
+      tf.min_df = 1;
+      tf.sublinear_tf = false;
+    } else if (a == "--resample") sim.learner.balance.resample = true;
+    else if (a == "--split-ta") split_ta = true;
+    else if (a == "--asreview-settings") asreview = true;
     else if (a == "--to-end") sim.stop_when_all_found = false;
     else shared = a;
   }
@@ -98,21 +116,56 @@ int main(int argc, char** argv) {
     }
     const auto t0 = std::chrono::steady_clock::now();
     ps::LabelledDataset ds = ps::load_labelled_dataset(path);
-    std::vector<std::string> docs;
+    ps::SimulationOptions set_sim = sim;
+    ps::TfidfOptions set_tf = tf;
+    bool set_split = split_ta;
+    const auto settings_path = base / "ferdinands2023_asreview" /
+                               "anchor_results_NB_TFIDF_max_double" / (ds.name + "_all.json");
+    if (asreview && std::filesystem::exists(settings_path)) {
+      std::ifstream in(settings_path);
+      const auto st = nlohmann::json::parse(in).at("settings");
+      set_sim.learner.naive_bayes.alpha = st.at("model_param").at("alpha").get<double>();
+      set_tf.ngram_max = st.at("feature_param").at("ngram_max").get<int>();
+      set_split = st.at("feature_param").at("split_ta").get<int>() != 0;
+      const auto& bp = st.at("balance_param");
+      set_sim.learner.balance = {true, bp.at("a").get<double>(), bp.at("alpha").get<double>(),
+                                 bp.at("b").get<double>(), bp.at("beta").get<double>(), true};
+      set_tf.tokens = {false, false};
+      set_tf.min_df = 1;
+      set_tf.sublinear_tf = false;
+    } else if (asreview) {
+      set_sim.learner.balance.resample = true;
+      set_tf.tokens = {false, false};
+      set_tf.min_df = 1;
+      set_tf.sublinear_tf = false;
+    }
+    std::vector<std::string> docs, titles, abstracts;
     std::vector<bool> labels;
     for (const auto& r : ds.records) {
       docs.push_back(r.text());
+      titles.push_back(r.title);
+      abstracts.push_back(r.abstract + " " + r.keywords);
       labels.push_back(r.included);
     }
-    ps::TfidfFeatures f = ps::tfidf(docs, tf);
+    ps::TfidfFeatures f;
+    if (set_split) {
+      ps::TfidfFeatures ft = ps::tfidf(titles, set_tf);
+      ps::TfidfFeatures fa = ps::tfidf(abstracts, set_tf);
+      f.matrix = ps::hstack(ft.matrix, fa.matrix);
+      f.vocabulary.resize(f.matrix.n_cols);
+    } else {
+      f = ps::tfidf(docs, set_tf);
+    }
     const double prep =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::map<std::string, Stat> st;
+    std::vector<double> mean_recall;  // recall after i screened, averaged over runs
     for (int s = 1; s <= seeds; ++s) {
-      sim.seed = static_cast<std::uint64_t>(s);
-      sim.learner.logistic.seed = sim.seed;
+      set_sim.seed = static_cast<std::uint64_t>(s);
+      set_sim.learner.seed = set_sim.seed;
+      set_sim.learner.logistic.seed = set_sim.seed;
       const std::clock_t c0 = std::clock();
-      ps::SimulationRun run = ps::simulate(f.matrix, labels, sim);
+      ps::SimulationRun run = ps::simulate(f.matrix, labels, set_sim);
       st["cpu"].v.push_back(double(std::clock() - c0) / CLOCKS_PER_SEC);
       ps::ScreeningMetrics m = ps::compute_metrics(run.relevant);
       st["wss95"].v.push_back(m.wss95);
@@ -122,21 +175,34 @@ int main(int argc, char** argv) {
       st["n95"].v.push_back(static_cast<double>(m.screened_for_95));
       st["n100"].v.push_back(static_cast<double>(m.screened_for_100));
       st["sec"].v.push_back(run.seconds);
+      mean_recall.resize(m.found.size(), 0.0);
+      for (std::size_t i = 0; i < m.found.size(); ++i)
+        mean_recall[i] += static_cast<double>(m.found[i]) /
+                          static_cast<double>(m.n_included) / static_cast<double>(seeds);
     }
+    // Published aggregate: the first i where the mean recall reaches 95%.
+    std::size_t n95_mean = mean_recall.size() - 1;
+    for (std::size_t i = 0; i < mean_recall.size(); ++i)
+      if (mean_recall[i] >= 0.95 - 1e-12) {
+        n95_mean = i;
+        break;
+      }
+    const double n_eval = static_cast<double>(mean_recall.size() - 1);
+    const double wss95_mean_curve = 100.0 * ((n_eval - static_cast<double>(n95_mean)) / n_eval - 0.05);
     auto cell = [&](const char* k, const char* fmt) {
       char buf[64];
       std::snprintf(buf, sizeof buf, fmt, st[k].mean(), st[k].lo(), st[k].hi());
       return std::string(buf);
     };
     std::printf("%-18s %5zu %4zu | %-20s %-20s %-20s %-18s %-15s %-15s | %.3f [%.3f] | %s  "
-                "(load+tfidf %.2fs, %zu terms)\n",
+                "(load+tfidf %.2fs, %zu terms) WSS@95 of mean curve %.1f\n",
                 ds.name.c_str(), ds.records.size(), ds.n_included(),
                 cell("wss95", "%.1f [%.1f,%.1f]").c_str(), cell("wss100", "%.1f [%.1f,%.1f]").c_str(),
                 cell("rrf10", "%.1f [%.1f,%.1f]").c_str(), cell("atd", "%.1f [%.1f,%.1f]").c_str(),
                 cell("n95", "%.0f [%.0f,%.0f]").c_str(), cell("n100", "%.0f [%.0f,%.0f]").c_str(),
                 st["cpu"].mean(), st["cpu"].hi(),
                 published > 0 ? std::to_string(published).substr(0, 5).c_str() : "-", prep,
-                f.vocabulary.size());
+                f.vocabulary.size(), wss95_mean_curve);
   }
   return 0;
 }

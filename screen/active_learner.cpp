@@ -35,8 +35,44 @@ ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
   return {n1_train / n1, n0_train / n0};
 }
 
+namespace {
+
+// `total` copies spread over `m` samples: whole copies for all, one more for a
+// random subset (without replacement) of the remainder's size.
+void fill(std::vector<std::uint32_t>& copies, std::size_t m, std::size_t total, SplitMix64& rng) {
+  copies.assign(m, static_cast<std::uint32_t>(total / m));
+  std::size_t extra = total % m;
+  if (extra == 0) return;
+  std::vector<std::uint32_t> idx(m);
+  std::iota(idx.begin(), idx.end(), 0u);
+  for (std::size_t i = 0; i < extra; ++i) {
+    std::swap(idx[i], idx[i + rng.below(m - i)]);
+    ++copies[idx[i]];
+  }
+}
+
+}  // namespace
+
+void double_balance_sample(std::size_t n_included, std::size_t n_excluded,
+                           const BalanceOptions& o, SplitMix64& rng,
+                           std::vector<std::uint32_t> (&copies)[2]) {
+  const double n1 = static_cast<double>(n_included), n0 = static_cast<double>(n_excluded);
+  const std::size_t n = n_included + n_excluded;
+  // ASReview DoubleBalance.sample: the inclusions' expected share (as in
+  // double_balance) is rounded up with probability equal to its fraction.
+  const double one = o.a * std::pow(n1 / n0, -o.alpha);
+  const double zero = 1.0 - (1.0 - o.b) * std::pow(1.0 + std::log(static_cast<double>(n)), -o.beta);
+  const double want = one * n1 * static_cast<double>(n) / (one * n1 + zero * n0);
+  auto n1_train = static_cast<std::size_t>(std::floor(want));
+  const double u = static_cast<double>(rng.next() >> 11) * 0x1.0p-53;
+  if (u < want - std::floor(want)) ++n1_train;
+  n1_train = std::max<std::size_t>(1, std::min(n >= 2 ? n - 2 : 0, n1_train));
+  fill(copies[1], n_included, n1_train, rng);
+  fill(copies[0], n_excluded, n - n1_train, rng);
+}
+
 ActiveLearner::ActiveLearner(const SparseMatrix& x, const LearnerOptions& options)
-    : x_(x), options_(options) {
+    : x_(x), options_(options), rng_(options.seed ^ 0xB1A5CEDull) {
   if (!(options.uncertain_share >= 0.0 && options.uncertain_share < 1.0))
     throw UsageError("the share of uncertain picks must be in [0, 1), e.g. 0.1");
   if (options.model == ModelKind::kNaiveBayes)
@@ -54,6 +90,11 @@ void ActiveLearner::label(std::size_t row, bool included) {
 }
 
 void ActiveLearner::train() {
+  if (nb_ && options_.balance.enabled && options_.balance.resample) {
+    double_balance_sample(n_included_, n_excluded_, options_.balance, rng_, copies_);
+    nb_->fit_sample(x_, copies_);
+    return;
+  }
   const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
   if (nb_) nb_->fit(w.included, w.excluded);
   else logistic_->fit(w.included, w.excluded);

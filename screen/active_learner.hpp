@@ -14,6 +14,7 @@
 
 #include "screen/logistic_regression.hpp"
 #include "screen/naive_bayes.hpp"
+#include "screen/ranking_random.hpp"
 #include "screen/sparse_matrix.hpp"
 
 namespace prismaflow::screen {
@@ -29,6 +30,10 @@ std::string_view model_name(ModelKind kind);
 struct BalanceOptions {
   bool enabled = true;
   double a = 2.155, alpha = 0.94, b = 0.789, beta = 1.0;
+  /// Naive Bayes only: train on a seeded random resample, as ASReview does
+  /// (random rounding of the inclusions' share, whole copies plus a random
+  /// remainder of each class), instead of the expected copies of each sample.
+  bool resample = false;
 };
 
 /// Per-sample weight of each class: the expected number of copies each sample
@@ -48,7 +53,16 @@ struct LearnerOptions {
   LogisticOptions logistic;
   BalanceOptions balance;
   double uncertain_share = 0.0;  ///< in [0, 1); see ActiveLearner::rank
+  std::uint64_t seed = 0;        ///< seeds the resampling of BalanceOptions::resample
 };
+
+/// How many copies of each sample a "double"-balanced resample holds:
+/// `copies[1]` for the `n_included` inclusions, `copies[0]` for the
+/// `n_excluded` exclusions (both > 0), drawn with `rng`. The resample has
+/// n_included + n_excluded samples, at least one inclusion and two exclusions.
+void double_balance_sample(std::size_t n_included, std::size_t n_excluded,
+                           const BalanceOptions& options, SplitMix64& rng,
+                           std::vector<std::uint32_t> (&copies)[2]);
 
 /// A row chosen by the query strategy and its predicted probability of inclusion.
 struct Pick {
@@ -94,6 +108,8 @@ class ActiveLearner {
   std::unique_ptr<NaiveBayes> nb_;
   std::unique_ptr<LogisticRegression> logistic_;
   std::size_t n_included_ = 0, n_excluded_ = 0;
+  SplitMix64 rng_;
+  std::vector<std::uint32_t> copies_[2];
 };
 
 }  // namespace prismaflow::screen

@@ -30,6 +30,13 @@ class NaiveBayes {
   /// sample of each class; otherwise every log-odds is 0.
   void fit(double weight_included, double weight_excluded);
 
+  /// Refits the model on a resampled training set, as ASReview's "double"
+  /// balance hands scikit-learn's MultinomialNB: `copies[c][i]` (c = 1 for
+  /// included) is how many times the i-th sample added to class c appears in
+  /// it (0 leaves it out). Sums, class prior and smoothing are those of that
+  /// multiset. Needs a positive total in each class; otherwise every log-odds is 0.
+  void fit_sample(const SparseMatrix& x, const std::vector<std::uint32_t> (&copies)[2]);
+
   /// log P(included | row) - log P(excluded | row) under the last fit().
   double log_odds(const SparseMatrix& x, std::size_t row) const;
 
@@ -37,10 +44,24 @@ class NaiveBayes {
   std::size_t n_excluded() const { return n_[0]; }
 
  private:
+  void mark_dirty(std::uint32_t term);
   NaiveBayesOptions options_;
   std::vector<double> sum_[2];     // per-term sum of feature values per class
   double total_[2] = {0.0, 0.0};   // sum of all feature values per class
   std::size_t n_[2] = {0, 0};      // samples per class
+  std::vector<std::size_t> rows_[2];  // rows added per class, in order (for fit_sample)
+  // fit_sample's cache and scratch: log(sum_ct + a) of the full sums (kept by
+  // add()), per-term change of the resample, terms it touched and a mark.
+  std::vector<double> full_log_[2];
+  std::vector<double> scratch_[2];
+  std::vector<std::uint32_t> touched_;
+  std::vector<char> is_touched_;
+  // Terms whose term_weight_ is not the plain value of the last fit_sample's
+  // modes (overridden by it, or changed by add() since): only these need
+  // rewriting when the next fit_sample uses the same modes (mode_key_).
+  std::vector<std::uint32_t> dirty_;
+  std::vector<char> is_dirty_;
+  int mode_key_ = -1;
   std::vector<std::uint32_t> seen_;  // terms with a non-zero sum (the only ones fit() touches)
   std::vector<char> is_seen_;
   std::vector<double> term_weight_;  // log-odds contribution per unit of feature value

@@ -17,7 +17,7 @@ TfidfFeatures tfidf(const std::vector<std::string>& documents, const TfidfOption
   std::vector<std::vector<std::pair<std::uint32_t, double>>> counts(documents.size());
   std::vector<std::size_t> df;
   for (std::size_t d = 0; d < documents.size(); ++d) {
-    std::vector<std::string> tokens = tokenize(documents[d]);
+    std::vector<std::string> tokens = tokenize(documents[d], options.tokens);
     add_ngrams(tokens, options.ngram_max);
     std::unordered_map<std::uint32_t, double> tf;
     for (auto& t : tokens) {
@@ -74,6 +74,26 @@ TfidfFeatures tfidf(const std::vector<std::string>& documents, const TfidfOption
     doc.shrink_to_fit();
   }
   return out;
+}
+
+SparseMatrix hstack(const SparseMatrix& a, const SparseMatrix& b) {
+  SparseMatrix m;
+  m.n_cols = a.n_cols + b.n_cols;
+  const auto shift = static_cast<std::uint32_t>(a.n_cols);
+  for (std::size_t r = 0; r < a.rows(); ++r) {
+    for (std::size_t k = a.row_start[r]; k < a.row_start[r + 1]; ++k) {
+      m.col.push_back(a.col[k]);
+      m.value.push_back(a.value[k]);
+    }
+    if (r < b.rows()) {
+      for (std::size_t k = b.row_start[r]; k < b.row_start[r + 1]; ++k) {
+        m.col.push_back(b.col[k] + shift);
+        m.value.push_back(b.value[k]);
+      }
+    }
+    m.row_start.push_back(m.value.size());
+  }
+  return m;
 }
 
 }  // namespace prismaflow::screen

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "screen/sparse_matrix.hpp"
+#include "screen/tokenizer.hpp"
 
 namespace prismaflow::screen {
 
@@ -15,6 +16,7 @@ struct TfidfOptions {
   int ngram_max = 2;          ///< 1 = words only, 2 = words and word pairs
   int min_df = 1;             ///< drop terms in fewer documents than this
   bool sublinear_tf = false;  ///< use 1 + ln(tf) instead of tf
+  TokenizeOptions tokens;     ///< stop words and numbers (screen/tokenizer.hpp)
 };
 
 /// The fitted features: one row per document, columns numbered by `vocabulary`.
@@ -27,5 +29,9 @@ struct TfidfFeatures {
 /// Tokenises each document (screen/tokenizer.hpp), adds n-grams and returns
 /// its TF-IDF rows. An empty document gives an all-zero row. Never throws on content.
 TfidfFeatures tfidf(const std::vector<std::string>& documents, const TfidfOptions& options = {});
+
+/// The columns of `a` then those of `b` side by side (same number of rows), as
+/// ASReview's split_ta setting joins separate title and abstract features.
+SparseMatrix hstack(const SparseMatrix& a, const SparseMatrix& b);
 
 }  // namespace prismaflow::screen

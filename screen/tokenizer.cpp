@@ -63,7 +63,7 @@ bool is_stop_word(std::string_view word) {
                             [](std::string_view a, std::string_view b) { return a < b; });
 }
 
-std::vector<std::string> tokenize(std::string_view text) {
+std::vector<std::string> tokenize(std::string_view text, const TokenizeOptions& options) {
   std::vector<std::string> tokens;
   const std::string folded = fold(text);
   std::size_t i = 0;
@@ -79,9 +79,9 @@ std::vector<std::string> tokenize(std::string_view text) {
       if ((c & 0xC0) != 0x80) ++chars;  // count code points, not bytes
       ++i;
     }
-    if (chars < 2 || all_digits) continue;
+    if (chars < 2 || (all_digits && options.drop_numbers)) continue;
     std::string_view word(folded.data() + start, i - start);
-    if (is_stop_word(word)) continue;
+    if (options.drop_stop_words && is_stop_word(word)) continue;
     tokens.emplace_back(word);
   }
   return tokens;

@@ -10,10 +10,15 @@
 
 namespace prismaflow::screen {
 
+struct TokenizeOptions {
+  bool drop_stop_words = true;  ///< false keeps them, as scikit-learn's default does
+  bool drop_numbers = true;     ///< false keeps all-digit words ("2019"), as scikit-learn does
+};
+
 /// The tokens of `text` in order: lower-case, accents removed, at least two
-/// characters, not all digits, not a stop word. Invalid UTF-8 bytes are
-/// treated as separators. Never throws on content.
-std::vector<std::string> tokenize(std::string_view text);
+/// characters, not all digits, not a stop word (the last two as `options`
+/// say). Invalid UTF-8 bytes are treated as separators. Never throws on content.
+std::vector<std::string> tokenize(std::string_view text, const TokenizeOptions& options = {});
 
 /// True for the built-in English stop words (lower-case input).
 bool is_stop_word(std::string_view word);

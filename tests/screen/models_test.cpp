@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "screen/active_learner.hpp"
 #include "screen/logistic_regression.hpp"
 #include "screen/naive_bayes.hpp"
 
@@ -46,6 +47,55 @@ TEST(NaiveBayes, LogOddsMatchTheMultinomialFormula) {
   nb.fit(2.0, 1.0);
   const double expected = std::log(2.0) + std::log(5.0 / 1.0) + std::log((2 + 2.0) / (4 + 2.0));
   EXPECT_NEAR(nb.log_odds(x, 0), expected, 1e-12);
+}
+
+TEST(NaiveBayes, FitSampleCountsEachCopyOfASample) {
+  const SparseMatrix x = toy();
+  NaiveBayes nb(2, {1.0});
+  nb.add(x, 0, true);
+  nb.add(x, 2, false);
+  nb.add(x, 3, false);
+  // Row 0 twice, row 2 once, row 3 left out: sums inc t0 = 2 (total 2, 2
+  // samples), exc t1 = 1 (total 1, 1 sample); alpha 1, V = 2. For row 0:
+  // prior ln(2/1) + t0 ln((2+1)/(0+1)) + mass 1 x ln((1+2)/(2+2)) = ln 4.5.
+  const std::vector<std::uint32_t> copies[2] = {{1, 0}, {2}};
+  nb.fit_sample(x, copies);
+  EXPECT_NEAR(nb.log_odds(x, 0), std::log(4.5), 1e-12);
+  // One copy of each is the unweighted fit.
+  const std::vector<std::uint32_t> ones[2] = {{1, 1}, {1}};
+  nb.fit_sample(x, ones);
+  const double once = nb.log_odds(x, 4);
+  nb.fit(1.0, 1.0);
+  EXPECT_NEAR(nb.log_odds(x, 4), once, 1e-12);
+}
+
+// a = 2, alpha = 0, b = 1: inclusion weight 2, exclusion weight 1. With 2
+// inclusions and 6 exclusions the inclusions' share of 8 is 2*2*8/(4+6) = 3.2,
+// so the resample holds 3 inclusions 80% of the time and 4 otherwise.
+TEST(DoubleBalance, ResampleRoundsTheInclusionShareAtRandom) {
+  const BalanceOptions o{true, 2.0, 0.0, 1.0, 1.0, true};
+  SplitMix64 rng(7);
+  int fours = 0;
+  for (int k = 0; k < 2000; ++k) {
+    std::vector<std::uint32_t> copies[2];
+    double_balance_sample(2, 6, o, rng, copies);
+    const std::uint32_t ones = copies[1][0] + copies[1][1];
+    std::uint32_t zeros = 0;
+    for (auto c : copies[0]) {
+      EXPECT_LE(c, 1u);  // 4 or 5 of 6 exclusions, each at most once
+      zeros += c;
+    }
+    ASSERT_TRUE(ones == 3 || ones == 4);
+    EXPECT_GE(std::min(copies[1][0], copies[1][1]), 1u);  // whole copies first
+    EXPECT_EQ(ones + zeros, 8u);
+    fours += ones == 4;
+  }
+  EXPECT_NEAR(fours / 2000.0, 0.2, 0.03);
+  // One prior of each: at least one inclusion, the rest exclusions.
+  std::vector<std::uint32_t> copies[2];
+  double_balance_sample(1, 1, BalanceOptions{}, rng, copies);
+  EXPECT_EQ(copies[1], std::vector<std::uint32_t>{1});
+  EXPECT_EQ(copies[0], std::vector<std::uint32_t>{1});
 }
 
 TEST(LogisticRegression, SeparatesToyDataAndReachesTheOptimum) {

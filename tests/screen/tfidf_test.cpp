@@ -51,5 +51,22 @@ TEST(Tfidf, MinDfDropsRareTermsAndSublinearDampsRepeats) {
   EXPECT_NEAR(g.matrix.row_values(0)[1], cherry / norm, 1e-9);
 }
 
+TEST(Tfidf, HstackPutsTheSecondMatrixColumnsAfterTheFirst) {
+  SparseMatrix a, b;
+  a.n_cols = 2;
+  a.row_start = {0, 1, 1};
+  a.col = {1};
+  a.value = {0.5};
+  b.n_cols = 3;
+  b.row_start = {0, 1, 3};
+  b.col = {0, 0, 2};
+  b.value = {1.0, 0.6, 0.8};
+  const SparseMatrix m = hstack(a, b);
+  EXPECT_EQ(m.n_cols, 5u);
+  EXPECT_EQ(m.row_start, (std::vector<std::size_t>{0, 2, 4}));
+  EXPECT_EQ(m.col, (std::vector<std::uint32_t>{1, 2, 2, 4}));
+  EXPECT_EQ(m.value, (std::vector<double>{0.5, 1.0, 0.6, 0.8}));
+}
+
 }  // namespace
 }  // namespace prismaflow::screen

@@ -11,6 +11,15 @@ TEST(Tokenizer, FoldsCaseAndAccentsDropsStopWordsNumbersAndSingleLetters) {
             (std::vector<std::string>{"effect", "cafe", "au", "lait", "covid", "cohort"}));
 }
 
+// scikit-learn's default vectorizer keeps stop words and numbers (ASReview 0.9 features).
+TEST(Tokenizer, OptionsKeepStopWordsAndNumbers) {
+  EXPECT_EQ(tokenize("The Effect of Café on 2019 COVID-19 in a Cohort!", {false, false}),
+            (std::vector<std::string>{"the", "effect", "of", "cafe", "on", "2019", "covid", "19",
+                                      "in", "cohort"}));
+  EXPECT_EQ(tokenize("The 2019 cohort", {true, false}),
+            (std::vector<std::string>{"2019", "cohort"}));
+}
+
 TEST(Tokenizer, EmptyAndPunctuationOnlyGiveNoTokens) {
   EXPECT_TRUE(tokenize("").empty());
   EXPECT_TRUE(tokenize(" -- ; ... ").empty());
