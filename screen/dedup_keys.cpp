@@ -27,9 +27,32 @@ std::string first_page_of(std::string_view pages) {
     }
     out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
+  // "Suppl", "T" and similar placeholders carry no page number.
+  if (out.find_first_of("0123456789") == std::string::npos) return std::string();
   std::size_t z = 0;
   while (z + 1 < out.size() && out[z] == '0') ++z;
   return out.substr(z);
+}
+
+// MEDLINE appends annotations to an article's own title ("[Review] [33
+// refs]", "[Erratum appears in ...]", "[Comment in ...]"); they are not part
+// of the title and must not mark the article as a notice.
+void strip_annotations(std::string& title) {
+  for (const char* w : {" erratum appears in ", " erratum in ", " comment in ", " see comment",
+                        " retraction in ", " update in ", " corrected and republished"}) {
+    auto p = title.find(w);
+    if (p != std::string::npos && p > 0) title.erase(p);
+  }
+  // trailing "review 33 refs" / "review"
+  auto ends_with = [&](std::string_view tail) {
+    return title.size() > tail.size() && title.compare(title.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  if (ends_with(" refs")) {
+    std::size_t e = title.size() - 5, d = e;
+    while (d > 0 && std::isdigit(static_cast<unsigned char>(title[d - 1]))) --d;
+    if (d < e && d > 0 && title[d - 1] == ' ') title.erase(d - 1);
+  }
+  if (ends_with(" review")) title.erase(title.size() - 7);
 }
 
 bool is_na(std::string_view s) { return s == "NA" || s == "na" || s == "N/A" || s == "null"; }
@@ -56,6 +79,7 @@ DedupKey make_dedup_key(const DedupInput& in) {
   if (!is_na(in.pmcid)) k.pmcid = in.pmcid;
   k.title = normalize_text(is_na(in.title) ? std::string_view{} : std::string_view(in.title));
   if (k.title.size() > 2 && k.title.front() == ' ') k.title.erase(0, 1);
+  strip_annotations(k.title);
   k.title_words = k.title.empty() ? 0 : 1;
   for (char c : k.title) k.title_words += c == ' ';
   std::string authors = normalize_text(is_na(in.authors) ? std::string_view{} : std::string_view(in.authors));

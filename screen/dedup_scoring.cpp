@@ -133,8 +133,15 @@ PairEvidence score_pair(const DedupKey& a, const DedupKey& b) {
   // Evidence of two different publications.
   if (!a.doi.empty() && !b.doi.empty() && a.doi != b.doi) s -= 0.20;
   if (e.year == 0.0) s -= 0.20;
-  if (e.pages == 0.0) s -= 0.15;
-  if (e.volume == 0.0) s -= 0.10;
+  // Page fields are the noisiest (supplement numbering, article numbers vs
+  // "1"): a page mismatch counts only when the rest is not a near-exact match.
+  bool rest_exact = e.title >= 0.97 && e.authors >= 0.99 && e.year == 1.0 && e.volume != 0.0;
+  if (e.pages == 0.0 && !rest_exact) s -= 0.15;
+  // Conference-abstract exports often put "1" in the volume: likewise ignored
+  // when title, authors, year and first page all agree exactly.
+  bool rest_match = e.title >= 0.97 && e.authors >= 0.99 && e.year == 1.0 && e.pages == 1.0 &&
+                    e.journal == 1.0 && std::min(a.title_words, b.title_words) >= 6;
+  if (e.volume == 0.0 && !rest_match) s -= 0.10;
   if (a.notice != b.notice) s -= 0.30;
   // A short generic title ("Editorial") alone proves nothing.
   if (std::min(a.title_words, b.title_words) < 5 && agree < 3) s = std::min(s, 0.8);
