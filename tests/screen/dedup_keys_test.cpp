@@ -5,6 +5,20 @@
 namespace prismaflow::screen {
 namespace {
 
+TEST(DedupKeysTest, MedlineAnnotationsAreNotPartOfTheTitle) {
+  DedupInput in;
+  in.title = "Dynamics of HPV16 DNA load [Erratum appears in J Clin Virol. 2006 Oct;37(2):137]";
+  in.pages = "Suppl";
+  DedupKey k = make_dedup_key(in);
+  EXPECT_EQ(k.title, "dynamics of hpv16 dna load");
+  EXPECT_FALSE(k.notice);
+  EXPECT_EQ(k.first_page, "");
+  in.title = "Findings to date from the ALTS. [Review] [23 refs]";
+  EXPECT_EQ(make_dedup_key(in).title, "findings to date from the alts");
+  in.title = "Erratum: Dynamics of HPV16 DNA load";
+  EXPECT_TRUE(make_dedup_key(in).notice);
+}
+
 TEST(DedupKeysTest, NormalisesEveryField) {
   DedupInput in;
   in.id = 7;
