@@ -1,6 +1,8 @@
 // SVG building, escaping and text measurement (see svg_writer.hpp).
 #include "report/svg_writer.hpp"
 
+#include "common/utf8.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -47,23 +49,6 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 double advance(char32_t cp, bool bold) {
   if (cp >= 32 && cp < 127) return (bold ? kBold : kRegular)[cp - 32];
