@@ -1,4 +1,4 @@
-// dedup_accuracy [SHARED_DIR [MERGE_THRESHOLD]]: scores `prismaflow dedup`'s pure core (default
+// dedup_accuracy [SHARED_DIR [MERGE_THRESHOLD]] [--fp SET] [--fn SET]: scores `prismaflow dedup`'s pure core (default
 // settings) on every labelled set in SHARED_DIR/benchmarks/dedup (default
 // ../shared) with the metrics its README defines: pairwise precision/recall/
 // F1 on transitive clusters, bib-dedupe's record-removal sensitivity,
@@ -8,6 +8,9 @@
 // tafenoquine) are scored as README section 4 says: record-level precision,
 // recall and specificity of "in a predicted cluster of size >= 2". Reads the
 // data at run time; nothing from ../shared is copied into the project.
+// --fp SET prints every automatic merge that joins two different true clusters
+// of SET (both records and the score components), --fn SET every true pair of
+// SET left apart, with its score; SET may be "all".
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -22,6 +25,7 @@
 #include "fetch/text_encoding.hpp"
 #include "pugixml.hpp"
 #include "screen/dedup_clusters.hpp"
+#include "screen/dedup_scoring.hpp"
 
 namespace fs = std::filesystem;
 using namespace prismaflow;
@@ -98,6 +102,69 @@ Metrics score(const std::vector<int>& truth, const std::vector<int>& pred) {
   return m;
 }
 
+void print_record(const char* tag, const screen::DedupInput& in) {
+  std::printf("  %s ti=%s\n     au=%.120s\n     yr=%d jo=%s vol=%s iss=%s pg=%s doi=%s\n", tag, in.title.c_str(),
+              in.authors.c_str(), in.year, in.journal.c_str(), in.volume.c_str(), in.issue.c_str(),
+              in.pages.c_str(), in.doi.c_str());
+}
+
+void print_pair(const char* what, const std::string& set, bool with_doi, std::size_t a, std::size_t b,
+                const std::vector<screen::DedupInput>& inputs, const std::vector<screen::DedupKey>& keys,
+                const std::string& method) {
+  auto e = screen::score_pair(keys[a], keys[b]);
+  std::printf("%s %s doi=%s method=%s score=%.3f [title %.3f authors %.2f year %.2f journal %.2f volume %.2f pages %.2f issue %.0f] held=%s\n",
+              what, set.c_str(), with_doi ? "yes" : "no", method.c_str(), e.score, e.title, e.authors, e.year,
+              e.journal, e.volume, e.pages, e.issue, e.held ? e.held : "-");
+  auto in_a = inputs[a], in_b = inputs[b];
+  if (!with_doi) in_a.doi.clear(), in_b.doi.clear();
+  print_record("A", in_a);
+  print_record("B", in_b);
+}
+
+// The --fp / --fn listings of one run.
+void dump_pairs(const std::string& set, bool with_doi, bool fp, bool fn,
+                const std::vector<screen::DedupInput>& inputs, const std::vector<screen::DedupKey>& keys,
+                const std::vector<int>& truth, const screen::DedupPlan& plan) {
+  if (fp) {
+    for (const auto& m : plan.merges) {
+      if (truth[m.a] != truth[m.b]) print_pair("FP", set, with_doi, m.a, m.b, inputs, keys, m.method);
+    }
+  }
+  long review_true = 0;
+  for (const auto& r : plan.review) review_true += truth[r.a] == truth[r.b];
+  if (fp || fn) {
+    std::printf("REVIEW %s doi=%s: %zu pairs, %ld of them true duplicates\n", set.c_str(), with_doi ? "yes" : "no",
+                plan.review.size(), review_true);
+  }
+  if (!fn) return;
+  std::map<int, std::vector<std::size_t>> tc;
+  for (std::size_t i = 0; i < truth.size(); ++i) tc[truth[i]].push_back(i);
+  for (const auto& [c, v] : tc) {
+    for (std::size_t x = 0; x < v.size(); ++x) {
+      for (std::size_t y = x + 1; y < v.size(); ++y) {
+        if (plan.kept[v[x]] != plan.kept[v[y]]) print_pair("FN", set, with_doi, v[x], v[y], inputs, keys, "-");
+      }
+    }
+  }
+}
+
+// Rathbone's respiratory set (CSV and XML) carries EndNote's record number in
+// its "number" field, not the issue: every value differs. Issue numbers repeat
+// in any real set, so a column of all-distinct values is dropped.
+void drop_record_numbers(const std::string& name, std::vector<screen::DedupInput>& inputs) {
+  std::set<std::string> seen;
+  std::size_t filled = 0;
+  for (const auto& in : inputs) {
+    if (in.issue.empty()) continue;
+    ++filled;
+    seen.insert(in.issue);
+  }
+  if (filled < 100 || seen.size() != filled) return;
+  for (auto& in : inputs) in.issue.clear();
+  std::printf("(%s: \"number\" holds a distinct value per record, a record number: not used as the issue)\n",
+              name.c_str());
+}
+
 // All text under `node` (EndNote wraps every value in <style> elements).
 std::string text_of(const pugi::xml_node& node) {
   std::string out;
@@ -135,6 +202,7 @@ void score_flag_set(const std::string& name, const fs::path& file, const screen:
     flagged.push_back(text_of(rec.child("caption")) == "Duplicate");
     inputs.push_back(std::move(in));
   }
+  drop_record_numbers(name, inputs);
   for (bool with_doi : {true, false}) {
     std::vector<screen::DedupKey> keys;
     for (auto in : inputs) {
@@ -163,7 +231,14 @@ void score_flag_set(const std::string& name, const fs::path& file, const screen:
 }  // namespace
 
 int main(int argc, char** argv) {
-  fs::path shared = argc > 1 ? fs::path(argv[1]) : fs::path("../shared");
+  std::vector<std::string> positional;
+  std::string fp_set, fn_set;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if ((arg == "--fp" || arg == "--fn") && i + 1 < argc) (arg == "--fp" ? fp_set : fn_set) = argv[++i];
+    else positional.push_back(arg);
+  }
+  fs::path shared = !positional.empty() ? fs::path(positional[0]) : fs::path("../shared");
   fs::path base = shared / "benchmarks/dedup";
   if (!fs::exists(base)) {
     std::fprintf(stderr, "%s is absent; pass the shared folder as the first argument\n", base.c_str());
@@ -171,7 +246,7 @@ int main(int argc, char** argv) {
   }
   // Optional second argument: the merge threshold, to show its trade-off.
   screen::DedupSettings settings;
-  if (argc > 2) settings.merge_threshold = std::stod(argv[2]);
+  if (positional.size() > 1) settings.merge_threshold = std::stod(positional[1]);
   std::printf("merge threshold %.2f, review threshold %.2f\n", settings.merge_threshold, settings.review_threshold);
   const std::vector<Set> sets = {
       {"diabetes", "asysd_diabetes/labelled_test_set.csv", "asysd_diabetes/diabetes_merged_record_ids.csv", "record_id", 0.9984, 1.000, 1.000, 1.000},
@@ -207,6 +282,7 @@ int main(int argc, char** argv) {
       index[strip_id(field(t, r, set.key))] = inputs.size();
       inputs.push_back(std::move(in));
     }
+    drop_record_numbers(set.name, inputs);
     std::vector<int> truth(inputs.size());
     for (std::size_t i = 0; i < truth.size(); ++i) truth[i] = static_cast<int>(i);
     csv::Table tt = csv::parse(fetch::decode_to_utf8(read_file(base / set.truth), set.truth).text, set.truth);
@@ -235,6 +311,8 @@ int main(int argc, char** argv) {
       std::vector<int> pred(keys.size());
       for (std::size_t i = 0; i < keys.size(); ++i) pred[i] = static_cast<int>(plan.kept[i]);
       Metrics m = score(truth, pred);
+      dump_pairs(set.name, with_doi, fp_set == set.name || fp_set == "all", fn_set == set.name || fn_set == "all",
+                 inputs, keys, truth, plan);
       char ref1[32] = "-", ref2[32] = "-";
       if (set.asysd_sens >= 0) {
         std::snprintf(ref1, sizeof ref1, "%.4f/%.4f", set.asysd_sens, set.asysd_spec);

@@ -25,13 +25,49 @@ std::string first_page_of(std::string_view pages) {
       if (!out.empty()) break;
       continue;
     }
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // quotes and brackets around the field are not part of the page
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
   }
   // "Suppl", "T" and similar placeholders carry no page number.
   if (out.find_first_of("0123456789") == std::string::npos) return std::string();
   std::size_t z = 0;
   while (z + 1 < out.size() && out[z] == '0') ++z;
   return out.substr(z);
+}
+
+// The end of a page range, with MEDLINE's shortened form completed from the
+// start ("1297-306" -> "1306"); empty when `pages` is not a range of numbers.
+std::string last_page_of(std::string_view pages, const std::string& first) {
+  if (first.empty() || !std::isdigit(static_cast<unsigned char>(first[0]))) return std::string();
+  std::size_t dash = pages.find('-');
+  if (dash == std::string_view::npos) return std::string();
+  std::string last = leading_digits(pages.substr(dash));
+  if (last.empty()) return std::string();
+  for (char c : first) if (!std::isdigit(static_cast<unsigned char>(c))) return std::string();
+  if (last.size() < first.size()) last = first.substr(0, first.size() - last.size()) + last;
+  return last;
+}
+
+// "5", "05", "5-6", "21 Suppl 1" -> "5", "5", "5", "21"; a supplement with no
+// issue of its own ("Suppl. 1", "Supplement 1") -> "s1"; no number -> "".
+std::string issue_of(std::string_view issue) {
+  std::size_t i = 0;
+  while (i < issue.size() && !std::isalnum(static_cast<unsigned char>(issue[i]))) ++i;
+  if (i < issue.size() && std::isdigit(static_cast<unsigned char>(issue[i]))) return leading_digits(issue.substr(i));
+  std::string digits = leading_digits(issue.substr(i));
+  bool supplement = i < issue.size() && (issue[i] == 's' || issue[i] == 'S');
+  return supplement && !digits.empty() ? "s" + digits : std::string();
+}
+
+// Embase splits "5 (Suppl. 1)" so that the volume field holds only "1)":
+// a fragment with a closing but no opening parenthesis is no volume.
+std::string volume_of(std::string_view volume) {
+  if (volume.find(')') != std::string_view::npos && volume.find('(') == std::string_view::npos) {
+    return std::string();
+  }
+  return leading_digits(volume);
 }
 
 // MEDLINE appends annotations to an article's own title ("[Review] [33
@@ -68,6 +104,17 @@ bool is_notice(const std::string& title) {
   return false;
 }
 
+// Journals and conferences reuse these titles in every issue or year, so
+// title, authors and journal agree between different records.
+bool is_front_matter(const std::string& title) {
+  for (const char* w : {"editorial", "editor s comments", "editors comments", "from the editor",
+                        "preface", "foreword", "introduction to the minitrack", "minitrack introduction",
+                        "introduction to the special issue", "message from the", "in this issue"}) {
+    if (title.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 DedupKey make_dedup_key(const DedupInput& in) {
@@ -98,10 +145,13 @@ DedupKey make_dedup_key(const DedupInput& in) {
   }
   k.journal = normalize_text(is_na(in.journal) ? std::string_view{} : std::string_view(in.journal));
   if (k.journal.rfind("the ", 0) == 0) k.journal.erase(0, 4);
-  k.volume = is_na(in.volume) ? "" : leading_digits(in.volume);
+  k.volume = is_na(in.volume) ? "" : volume_of(in.volume);
   k.first_page = is_na(in.pages) ? "" : first_page_of(in.pages);
+  k.last_page = is_na(in.pages) ? "" : last_page_of(in.pages, k.first_page);
+  k.issue = is_na(in.issue) ? "" : issue_of(in.issue);
   k.year = in.year;
   k.notice = is_notice(k.title);
+  k.front_matter = is_front_matter(k.title);
   k.completeness = !k.doi.empty() + !k.pmid.empty() * 2 + !k.title.empty() + !k.authors.empty() +
                    !k.journal.empty() + !k.volume.empty() + !k.first_page.empty() + (k.year > 0) +
                    in.has_abstract * 2;

@@ -28,12 +28,15 @@ struct DedupKey {
   std::string authors;           ///< normalize_text(authors), name words only
   std::string first_author;      ///< first name word of two or more letters
   std::string journal;           ///< normalize_text(journal)
-  std::string volume;            ///< leading digits ("38 (Suppl 1)" -> "38")
+  std::string volume;            ///< leading digits ("38 (Suppl 1)" -> "38"; a fragment "1)" -> "")
   std::string first_page;        ///< first page without leading zeros ("e0815", "1297")
+  std::string last_page;         ///< last page of a range, digits completed ("1297-306" -> "1306"); empty without a range
+  std::string issue;             ///< leading digits of the issue ("21 Suppl 1" -> "21"; "Suppl 1" -> "s1")
   int year = 0;
   int title_words = 0;
   int completeness = 0;  ///< how many fields are filled (to choose the kept record)
   bool notice = false;   ///< erratum, correction, retraction, comment or reply
+  bool front_matter = false;  ///< editorial, editor's comments, preface, a minitrack's introduction
 };
 
 /// Builds the key of `input`.

@@ -21,10 +21,19 @@ double word_jaccard(std::string_view a, std::string_view b);
 /// of "journal of the american college of cardiology"), or they are equal.
 bool journal_matches(std::string_view abbrev, std::string_view full);
 
+/// Highest score of a pair with evidence of two publications (below the
+/// default merge threshold 0.90, above the default review threshold 0.75):
+/// such pairs go to `dedup review` rather than merging automatically.
+inline constexpr double kUncertainScore = 0.85;
+
 /// The per-field evidence behind a score (for `dedup review` and tests).
 struct PairEvidence {
   double title = 0, authors = -1, year = -1, journal = -1, volume = -1, pages = -1;  ///< -1: missing
+  double issue = -1;  ///< 1 equal, 0 different, -1 missing; not weighted, only a veto
   double score = 0;
+  /// Why the score was held at kUncertainScore or below (nullptr: it was not),
+  /// e.g. "issue differs", for `dedup review` and the accuracy bench.
+  const char* held = nullptr;
 };
 
 /// Scores the pair. 1 = same record, 0 = unrelated.

@@ -50,5 +50,44 @@ TEST(DedupKeysTest, NaValuesAndNoticesAreRecognised) {
   EXPECT_TRUE(k.notice);
 }
 
+// Issue, volume and page forms seen in the labelled sets' Embase, MEDLINE and
+// Web of Science exports, table-driven.
+TEST(DedupKeysTest, IssueVolumeAndPageForms) {
+  struct Case {
+    const char *issue, *volume, *pages, *key_issue, *key_volume, *first, *last;
+  };
+  const Case cases[] = {
+      {"5", "14", "703-712", "5", "14", "703", "712"},
+      {"05", "14", "1297-306", "5", "14", "1297", "1306"},      // MEDLINE's shortened range
+      {"21 SUPPL. 1", "124", "NA", "21", "124", "", ""},         // a supplement to issue 21
+      {"SUPPL. 1", "1)", "e24", "s1", "", "e24", ""},             // Embase's split "59 (SUPPL. 1)"
+      {"Supplement 2", "65", "S67", "s2", "65", "s67", ""},
+      {"3-4", "9 (no pagination)", "\"63-71, vi\"", "3", "9", "63", "71"},  // quotes around the field
+      {"Suppl", "", "iii--xi", "", "", "", ""},                    // no numbers at all
+  };
+  for (const auto& c : cases) {
+    DedupInput in;
+    in.issue = c.issue;
+    in.volume = c.volume;
+    in.pages = c.pages;
+    DedupKey k = make_dedup_key(in);
+    EXPECT_EQ(k.issue, c.key_issue) << c.issue;
+    EXPECT_EQ(k.volume, c.key_volume) << c.volume;
+    EXPECT_EQ(k.first_page, c.first) << c.pages;
+    EXPECT_EQ(k.last_page, c.last) << c.pages;
+  }
+}
+
+TEST(DedupKeysTest, RecurringFrontMatterIsRecognised) {
+  DedupInput in;
+  for (const char* title : {"Editorial", "Remarks from MIS Quarterly Editor - Editor's Comments",
+                            "Introduction to the Minitrack on Crowdsourcing and Digital Workforce"}) {
+    in.title = title;
+    EXPECT_TRUE(make_dedup_key(in).front_matter) << title;
+  }
+  in.title = "Aspirin for the primary prevention of cardiovascular events";
+  EXPECT_FALSE(make_dedup_key(in).front_matter);
+}
+
 }  // namespace
 }  // namespace prismaflow::screen

@@ -6,8 +6,9 @@ namespace prismaflow::screen {
 namespace {
 
 DedupKey key(std::string title, std::string authors, int year, std::string journal,
-             std::string volume, std::string pages, std::string doi = "") {
+             std::string volume, std::string pages, std::string doi = "", std::string issue = "") {
   DedupInput in;
+  in.issue = std::move(issue);
   in.title = std::move(title);
   in.authors = std::move(authors);
   in.year = year;
@@ -59,6 +60,95 @@ TEST(DedupScoringTest, ShortTitlesAloneDoNotMerge) {
   auto a = key("Editorial", "", 0, "", "", "");
   auto b = key("Editorial", "", 0, "", "", "");
   EXPECT_LT(score_pair(a, b).score, 0.9);
+}
+
+const char* const kTitle = "Predisposition to atypical haemolytic uraemic syndrome involves several alleles";
+
+// The pair merges automatically (nothing held) at the default threshold.
+void expect_merges(const DedupKey& a, const DedupKey& b) {
+  PairEvidence e = score_pair(a, b);
+  EXPECT_EQ(e.held, nullptr) << e.held;
+  EXPECT_GE(e.score, 0.9);
+}
+
+// The pair is held for `dedup review`: in the default review band, not merged.
+void expect_held(const DedupKey& a, const DedupKey& b, std::string_view why) {
+  PairEvidence e = score_pair(a, b);
+  ASSERT_NE(e.held, nullptr);
+  EXPECT_EQ(std::string_view(e.held), why);
+  EXPECT_LE(e.score, kUncertainScore);
+}
+
+TEST(DedupScoringTest, AnErratumUnderTheArticlesTitleIsHeld) {
+  // Hum Mol Genet 14(5):703-712 and its erratum 14(8):1107, same title.
+  auto article = key(kTitle, "Esparza-Gordillo J; Buil A", 2005, "Hum Mol Genet", "14", "703-712", "", "5");
+  auto erratum = key(kTitle, "Esparza-Gordillo J; Buil A", 2005, "Hum Mol Genet", "14", "1107-1107", "", "8");
+  expect_held(article, erratum, "issue differs and pages do not match");
+  // An issue mismatch that equal pages outweigh is an export's quirk
+  // (Embase puts the article number in the issue).
+  auto quirk = key(kTitle, "Esparza-Gordillo J; Buil A", 2005, "Hum Mol Genet", "14", "703", "", "93");
+  expect_merges(article, quirk);
+}
+
+TEST(DedupScoringTest, APageMismatchAloneIsExportNoise) {
+  // PLoS ONE: "1-6" in one database, the article number in another.
+  auto a = key(kTitle, "Smith J; Jones K", 2010, "PLoS ONE", "5", "1-6");
+  auto b = key(kTitle, "Smith J; Jones K", 2010, "PLoS ONE", "5", "e12724");
+  expect_merges(a, b);
+  // "c37-c42" and "37-42" are one page range.
+  auto c = key(kTitle, "Smith J; Jones K", 2010, "Nephron", "118", "c37-c42");
+  auto d = key(kTitle, "Smith J; Jones K", 2010, "Nephron", "118", "37-42");
+  EXPECT_EQ(score_pair(c, d).pages, 1.0);
+}
+
+TEST(DedupScoringTest, AVolumeMismatchNeedsEqualPagesToMerge) {
+  auto a = key(kTitle, "Smith J; Jones K", 2013, "J Am Coll Cardiol", "61", "E2048");
+  auto b = key(kTitle, "Smith J; Jones K", 2013, "J Am Coll Cardiol", "1", "E2048");
+  expect_merges(a, b);
+  auto c = key(kTitle, "Smith J; Jones K", 2013, "J Am Coll Cardiol", "62", "");
+  expect_held(a, c, "volume differs and pages do not match");
+  // a one-keystroke typo in a long number is not a second publication
+  auto d = key(kTitle, "Smith J; Jones K", 2013, "J Am Coll Cardiol", "161", "");
+  auto typo = key(kTitle, "Smith J; Jones K", 2013, "J Am Coll Cardiol", "162", "");
+  EXPECT_EQ(score_pair(d, typo).held, nullptr);
+}
+
+TEST(DedupScoringTest, RecurringTitlesNeedEqualPagesOrIssue) {
+  // One editorial per issue: same title, authors, journal, volume and year.
+  auto first = key("Editorial Notes", "Agarwal R", 2011, "Information Systems Research", "22", "1-4", "", "1");
+  auto second = key("Editorial Notes", "Agarwal R", 2011, "Information Systems Research", "22", "213-214", "", "2");
+  expect_held(first, second, "recurring title, issue, volume or page differs");
+  auto no_place = key("Editor's Comments", "Lee AS", 2000, "MIS Quarterly", "24", "");
+  auto no_place2 = key("Editor's Comments", "Lee AS", 2000, "MIS Quarterly", "24", "");
+  expect_held(no_place, no_place2, "recurring title without matching pages or issue");
+  // A conference's yearly introduction, long title, a year apart.
+  auto intro21 = key("Introduction to the Minitrack on Crowdsourcing and the Gig Economy", "Deng X; Taylor J",
+                     2021, "Proceedings of the Hawaii International Conference on System Sciences", "", "");
+  auto intro22 = key("Introduction to the Minitrack on Crowdsourcing and the Gig Economy", "Deng X; Taylor J",
+                     2022, "Proceedings of the Hawaii International Conference on System Sciences", "", "");
+  expect_held(intro21, intro22, "recurring title without matching pages or issue");
+  // The same editorial from two databases still merges.
+  auto copy = key("Editorial Notes", "Agarwal, Ritu", 2011, "Inf Syst Res", "22", "1--4", "", "1");
+  expect_merges(first, copy);
+}
+
+TEST(DedupScoringTest, AnInexactTitleNeedsASecondWitness) {
+  // Trial registrations differing in one word, with nothing but the sponsor.
+  auto adult = key("An open-label multi-center clinical trial of eculizumab in adult patients with aHUS",
+                   "Alexion Pharmaceuticals", 2011, "", "", "");
+  auto child = key("An open-label multi-center clinical trial of eculizumab in pediatric patients with aHUS",
+                   "Alexion Pharmaceuticals", 2011, "", "", "");
+  expect_held(adult, child, "title differs with nothing else to confirm");
+  // Without authors, a year apart: nothing but the title.
+  auto later = key("An open-label multi-centre clinical trial of eculizumab in adult patients with aHUS", "",
+                   2012, "", "", "");
+  expect_held(adult, later, "year differs with nothing else to confirm");
+}
+
+TEST(DedupScoringTest, YearsMoreThanOneApartAreHeld) {
+  auto review = key("Treatment for POEMS syndrome", "Kuwabara S", 2008, "Cochrane Database Syst Rev", "", "CD006828");
+  auto update = key("Treatment for POEMS syndrome", "Kuwabara S", 2012, "Cochrane Database Syst Rev", "6", "CD006828");
+  expect_held(review, update, "years more than one apart");
 }
 
 }  // namespace
