@@ -1,30 +1,35 @@
 // Parse-and-store speed of PubMed XML (issue 3, "Speed"). Builds an
 // efetch-format file of N records (default 100,000) from the project's own
 // fixture articles (tests/data/fetch/) with distinct PMIDs, then measures,
-// in one run: (1) records/s parsed and stored into a fresh review.db the way
-// `fetch` stores them (batches of 500 as efetch replies, full record model,
-// raw response kept and each record's raw element as a reference into it,
-// one transaction per batch) and the
-// peak RSS; (2) a bare pugixml parse of the whole file (the floor).
-//   fetch_parse_bench [N] [WORKDIR]   prints figures; writes WORKDIR/bench.xml
-// The file is kept so `xtract` can be timed on the same bytes (see
-// bench/fetch_xtract.sh).
+// in one run and on the same bytes:
+//  (1) `fetch` itself: FetchRunner (esearch with history, efetch batches of
+//      500, parse, full record model, raw reply kept, one transaction per
+//      batch, run_pmids marked) into a fresh review.db, over an in-process
+//      transport that answers efetch with slices of the file instead of the
+//      network. Once pipelined (parse on a second thread, as fetch runs) and
+//      once on one thread. Wall, CPU (user+sys) and peak RSS.
+//  (2) a bare pugixml parse of the whole file (the floor);
+//  (3) EDirect's xtract to TSV (PMID, title, abstract, authors, journal,
+//      year, DOI, publication types, MeSH), when `xtract` is on PATH.
+//   fetch_parse_bench [N] [WORKDIR]   writes WORKDIR/bench.xml, bench.db
 #include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <pugixml.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "common/file.hpp"
 #include "db/database.hpp"
+#include "fetch/eutils_session.hpp"
+#include "fetch/fetch_runner.hpp"
 #include "fetch/pubmed_xml.hpp"
-#include "fetch/record_store.hpp"
-#include "fetch/search_run_store.hpp"
 
 using namespace prismaflow;
 
@@ -32,6 +37,13 @@ namespace {
 
 double now_s() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double cpu_s(int who) {
+  rusage u{};
+  getrusage(who, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 long peak_rss_kb() {
@@ -54,7 +66,6 @@ std::vector<std::string> templates(const std::filesystem::path& src) {
       out.push_back(t);
     }
   }
-  // The loopback test article, too (its markup and entities).
   return out;
 }
 
@@ -70,89 +81,160 @@ constexpr const char* kHead =
     "1st January 2025//EN\" \"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd\">\n"
     "<PubmedArticleSet>\n";
 
+// PubMed answered from the bench file: esearch returns every PMID with a
+// history handle; efetch by history reads records [retstart, retstart+retmax)
+// from the file (one line each) on demand, so only a batch is in memory.
+class FileTransport : public fetch::EutilsTransport {
+ public:
+  explicit FileTransport(const std::filesystem::path& file) : in_(file, std::ios::binary) {
+    std::string line;
+    for (std::streamoff at = in_.tellg(); std::getline(in_, line); at = in_.tellg()) {
+      if (line.rfind("<PubmedArticle>", 0) != 0) continue;
+      offsets_.push_back({at, static_cast<std::streamoff>(line.size() + 1)});
+      auto p = line.find("<PMID");
+      p = line.find('>', p) + 1;
+      pmids_.push_back(line.substr(p, line.find('<', p) - p));
+    }
+    in_.clear();
+  }
+
+  fetch::EutilsResponse send(const fetch::EutilsRequest& r) override {
+    if (r.endpoint == "esearch.fcgi") {
+      std::string body = "<eSearchResult><Count>" + std::to_string(pmids_.size()) +
+                         "</Count><RetMax>" + std::to_string(pmids_.size()) +
+                         "</RetMax><RetStart>0</RetStart><QueryKey>1</QueryKey>"
+                         "<WebEnv>bench</WebEnv><IdList>";
+      for (const auto& p : pmids_) body += "<Id>" + p + "</Id>";
+      body += "</IdList><QueryTranslation>bench</QueryTranslation></eSearchResult>";
+      return {200, body, "", -1};
+    }
+    auto start = static_cast<std::size_t>(std::stol(r.param("retstart")));
+    auto end = std::min(offsets_.size(), start + static_cast<std::size_t>(std::stol(r.param("retmax"))));
+    std::string body = kHead;
+    if (start < end) {
+      std::streamoff from = offsets_[start].first;
+      std::streamoff to = offsets_[end - 1].first + offsets_[end - 1].second;
+      std::string chunk(static_cast<std::size_t>(to - from), '\0');
+      in_.seekg(from);
+      in_.read(chunk.data(), to - from);
+      body += chunk;
+    }
+    body += "</PubmedArticleSet>\n";
+    return {200, std::move(body), "", -1};
+  }
+
+  std::size_t size() const { return pmids_.size(); }
+
+ private:
+  std::ifstream in_;
+  std::vector<std::pair<std::streamoff, std::streamoff>> offsets_;
+  std::vector<std::string> pmids_;
+};
+
+struct Timing {
+  double wall = 0, cpu = 0;
+  long stored = 0;
+};
+
+// One fresh review.db filled by FetchRunner from the file.
+Timing run_fetch(const std::filesystem::path& file, const std::filesystem::path& dbfile,
+                 bool pipeline) {
+  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(dbfile.string() + ext);
+  auto db = db::Database::open(dbfile, true);
+  FileTransport transport(file);
+  fetch::RateLimiter limiter(0);
+  fetch::EutilsSession session(transport, limiter, fetch::RetrySettings{1, 0, 0},
+                               [](const std::string&) {});
+  std::ostringstream log;
+  fetch::Progress progress(log, false);
+  fetch::FetchSettings settings;
+  settings.pipeline = pipeline;
+  settings.slices.cap = settings.slices.page = 100000000;  // one esearch: no slicing to time
+  fetch::FetchRunner runner(db, session, settings, progress);
+  double t0 = now_s(), c0 = cpu_s(RUSAGE_SELF);
+  auto sum = runner.run(SearchSpec{"bench", "bench", "", "", ""}, "initial", 1);
+  Timing t{now_s() - t0, cpu_s(RUSAGE_SELF) - c0, static_cast<long>(sum.n_new)};
+  return t;
+}
+
+void print(const char* what, long n, const Timing& t, double mb) {
+  std::printf("%-26s %8ld records in %6.2f s wall = %7.0f records/s (%6.1f MB/s), CPU %.2f s\n",
+              what, n, t.wall, n / t.wall, mb / t.wall, t.cpu);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   long n = argc > 1 ? std::stol(argv[1]) : 100000;
-  std::filesystem::path work = argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / "prismaflow-fetch-bench";
+  std::filesystem::path work =
+      argc > 2 ? argv[2] : std::filesystem::temp_directory_path() / "prismaflow-fetch-bench";
   std::filesystem::create_directories(work);
   auto tpl = templates(PRISMAFLOW_SOURCE_DIR);
   auto file = work / "bench.xml";
   {
     std::ofstream out(file, std::ios::binary);
     out << kHead;
-    for (long i = 0; i < n; ++i) out << with_pmid(tpl[static_cast<std::size_t>(i) % tpl.size()], 10000000 + i) << "\n";
+    for (long i = 0; i < n; ++i)
+      out << with_pmid(tpl[static_cast<std::size_t>(i) % tpl.size()], 10000000 + i) << "\n";
     out << "</PubmedArticleSet>\n";
   }
-  auto bytes = std::filesystem::file_size(file);
-  std::printf("file: %s, %ld records, %.1f MB\n", file.c_str(), n, static_cast<double>(bytes) / 1e6);
+  const double mb = static_cast<double>(std::filesystem::file_size(file)) / 1e6;
+  std::printf("file: %s, %ld records, %.1f MB\n", file.c_str(), n, mb);
 
-  // (1) parse + store, batch by batch as efetch replies arrive.
+  // (1) fetch into SQLite, one thread and pipelined (as `fetch` runs).
   auto dbfile = work / "bench.db";
-  std::filesystem::remove(dbfile);
-  std::filesystem::remove(work / "bench.db-wal");
-  auto db = db::Database::open(dbfile, true);
-  std::int64_t source = 0, run = 0;
-  {
-    db::Transaction tx(db);
-    source = fetch::ensure_source(db, "PubMed", "database");
-    auto search = fetch::ensure_search(db, source, SearchSpec{"bench", "bench", "", "", ""});
-    fetch::RunStart rs;
-    rs.search_id = search;
-    rs.kind = "initial";
-    rs.query_sent = "bench";
-    run = fetch::create_run(db, rs);
-    tx.commit();
-  }
-  fetch::RecordWriter writer(db);
-  double t0 = now_s();
-  std::ifstream in(file, std::ios::binary);
-  std::string line, batch;
-  long stored = 0, in_batch = 0, batches = 0;
-  auto flush = [&] {
-    if (in_batch == 0) return;
-    std::string body = kHead + batch + "</PubmedArticleSet>\n";
-    auto parsed = fetch::parse_pubmed_xml(body, "batch");
-    db::Transaction tx(db);
-    auto response = fetch::add_raw_response(db, run, fetch::EutilsRequest{"efetch.fcgi", {{"db", "pubmed"}}},
-                                            fetch::EutilsResponse{200, body, "", -1});
-    fetch::RecordOrigin origin{source, run, std::nullopt, 1};
-    // As fetch stores them: each record points into the stored reply.
-    for (std::size_t i = 0; i < parsed.records.size(); ++i) {
-      const auto& span = parsed.raw_spans[i];
-      writer.insert(parsed.records[i], origin,
-                    fetch::RawRef{response, static_cast<std::int64_t>(span.offset),
-                                  static_cast<std::int64_t>(span.length)});
-    }
-    tx.commit();
-    stored += static_cast<long>(parsed.records.size());
-    batch.clear();
-    in_batch = 0;
-    ++batches;
-  };
-  while (std::getline(in, line)) {
-    if (line.rfind("<PubmedArticle>", 0) != 0) continue;
-    batch += line + "\n";
-    if (++in_batch == 500) flush();
-  }
-  flush();
-  double t_store = now_s() - t0;
-  long rss_store = peak_rss_kb();
+  Timing serial = run_fetch(file, dbfile, false);
+  Timing piped = run_fetch(file, dbfile, true);
+  long rss = peak_rss_kb();
+  double db_mb = static_cast<double>(std::filesystem::file_size(dbfile)) / 1e6;
 
   // (2) the floor: pugixml alone over the whole file.
-  t0 = now_s();
-  pugi::xml_document doc;
-  auto ok = doc.load_file(file.c_str());
+  Timing pugi_t;
+  double t0 = now_s(), c0 = cpu_s(RUSAGE_SELF);
   long count = 0;
-  for (auto a : doc.child("PubmedArticleSet").children("PubmedArticle")) count += a ? 1 : 0;
-  double t_pugi = now_s() - t0;
+  bool parsed_ok = false;
+  {
+    pugi::xml_document doc;
+    parsed_ok = static_cast<bool>(doc.load_file(file.c_str()));
+    for (auto a : doc.child("PubmedArticleSet").children("PubmedArticle")) count += a ? 1 : 0;
+  }
+  pugi_t = {now_s() - t0, cpu_s(RUSAGE_SELF) - c0, count};
 
-  std::printf("parse+store: %ld records in %.2f s = %.0f records/s (%.1f MB/s), %ld batches, peak RSS %.1f MB\n",
-              stored, t_store, stored / t_store, static_cast<double>(bytes) / 1e6 / t_store, batches,
-              rss_store / 1024.0);
-  std::printf("bare pugixml: %ld records in %.2f s = %.0f records/s (%.1f MB/s)%s\n", count, t_pugi,
-              count / t_pugi, static_cast<double>(bytes) / 1e6 / t_pugi, ok ? "" : " PARSE FAILED");
-  std::printf("ratio parse+store / bare pugixml: %.2f\n", (stored / t_store) / (count / t_pugi));
-  std::printf("database: %.1f MB\n", static_cast<double>(std::filesystem::file_size(dbfile)) / 1e6);
-  return stored == n ? 0 : 1;
+  // (3) the anchor: xtract on the same file (its markup warnings to a file).
+  Timing xt;
+  long xt_rows = 0;
+  bool have_xtract = std::system("command -v xtract >/dev/null 2>&1") == 0;
+  if (have_xtract) {
+    std::string tsv = file.string() + ".tsv";
+    std::string cmd =
+        "xtract -input '" + file.string() + "' -pattern PubmedArticle"
+        " -element MedlineCitation/PMID ArticleTitle AbstractText"
+        " -sep '|' -element Author/LastName -element Journal/Title PubDate/Year"
+        " -block ArticleId -if @IdType -equals doi -element ArticleId"
+        " -block PublicationTypeList -sep '|' -element PublicationType"
+        " -block MeshHeadingList -sep '|' -element DescriptorName > '" + tsv + "' 2> '" +
+        file.string() + ".xtract.err'";
+    t0 = now_s();
+    c0 = cpu_s(RUSAGE_CHILDREN);
+    int rc = std::system(cmd.c_str());
+    xt = {now_s() - t0, cpu_s(RUSAGE_CHILDREN) - c0, 0};
+    std::ifstream rows(tsv);
+    std::string line;
+    while (std::getline(rows, line)) ++xt_rows;
+    if (rc != 0) std::printf("xtract exited with %d\n", rc);
+  }
+
+  print("fetch, pipelined (2 thr)", piped.stored, piped, mb);
+  print("fetch, one thread", serial.stored, serial, mb);
+  print("bare pugixml (floor)", count, pugi_t, mb);
+  if (have_xtract) print("xtract to TSV (anchor)", xt_rows, xt, mb);
+  else std::printf("xtract: not on PATH (apt-get install ncbi-entrez-direct)\n");
+  std::printf("peak RSS %.1f MB (before the whole-file pugixml parse); database %.1f MB%s\n",
+              static_cast<double>(rss) / 1024.0, db_mb, parsed_ok ? "" : "; PUGIXML PARSE FAILED");
+  std::printf("ratios: fetch/pugixml %.2f", (piped.stored / piped.wall) / (count / pugi_t.wall));
+  if (have_xtract && xt_rows > 0)
+    std::printf(", fetch/xtract %.2f (one thread %.2f)", (piped.stored / piped.wall) / (xt_rows / xt.wall),
+                (serial.stored / serial.wall) / (xt_rows / xt.wall));
+  std::printf("\n");
+  return piped.stored == n && serial.stored == n ? 0 : 1;
 }

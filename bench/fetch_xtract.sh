@@ -2,7 +2,8 @@
 # The anchor for fetch_parse_bench (issue 3): EDirect's xtract (Debian
 # package ncbi-entrez-direct) extracting PMID, title, abstract, authors,
 # journal, year, DOI, publication types and MeSH terms to TSV from the same
-# file fetch_parse_bench wrote. Prints records/s and MB/s. xtract complains
+# file fetch_parse_bench wrote (the bench also runs it itself when xtract is
+# on PATH). Prints records/s and MB/s. xtract complains
 # about inline markup (<sup>, <i>) on stderr; that goes to FILE.xtract.err.
 #   bench/fetch_xtract.sh [FILE]   (default: $TMPDIR/prismaflow-fetch-bench/bench.xml)
 set -eu

@@ -9,6 +9,7 @@
 #include "common/hash.hpp"
 #include "db/database.hpp"
 #include "db/event_log.hpp"
+#include "fetch/batch_pipeline.hpp"
 #include "fetch/esearch_xml.hpp"
 #include "fetch/pubmed_xml.hpp"
 #include "fetch/record_store.hpp"
@@ -84,61 +85,93 @@ struct FetchRunner::Impl {
     return r;
   }
 
-  // The record's place in the stored reply, when the parse recorded one that
-  // really holds its bytes; otherwise the writer keeps its own copy.
-  static std::optional<RawRef> raw_ref(std::int64_t response_id, const std::string& body,
-                                       const PubmedParseResult& parsed, std::size_t i) {
-    if (i >= parsed.raw_spans.size()) return std::nullopt;
+  // One efetch reply made ready for storing off the database thread: parsed,
+  // each wanted record's row built, the body packed (see batch_pipeline.hpp).
+  struct FetchedBatch {
+    EutilsRequest req;
+    EutilsResponse resp;
+    PubmedParseResult parsed;
+    std::vector<std::optional<RecordRow>> rows;  ///< parallel to parsed.records
+    std::vector<bool> raw_in_body;               ///< the record's RawRef holds its bytes
+    PackedBody packed;
+    std::vector<std::string> missing;  ///< PMIDs asked for that PubMed has no record of
+    std::vector<std::string> notes;    ///< progress notes, printed by the storing thread
+  };
+
+  // Whether the parse recorded a span that really holds the record's bytes;
+  // if not, the writer keeps the record's own compressed copy.
+  static bool raw_in_body(const std::string& body, const PubmedParseResult& parsed,
+                          std::size_t i) {
+    if (i >= parsed.raw_spans.size()) return false;
     const auto& span = parsed.raw_spans[i];
     const auto& raw = parsed.records[i].raw;
-    if (span.length == 0 || span.length != raw.size() || span.offset > body.size() ||
-        body.compare(span.offset, span.length, raw) != 0)
-      return std::nullopt;
-    return RawRef{response_id, static_cast<std::int64_t>(span.offset),
-                  static_cast<std::int64_t>(span.length)};
+    return span.length != 0 && span.length == raw.size() && span.offset <= body.size() &&
+           body.compare(span.offset, span.length, raw) == 0;
+  }
+
+  // Everything of a batch that needs no database. Runs on the pipeline's
+  // worker thread; `run_set` is only read.
+  static void prepare(FetchedBatch& b, const std::unordered_set<std::string>& run_set) {
+    const auto n = b.parsed.records.size();
+    b.rows.resize(n);
+    b.raw_in_body.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      auto& r = b.parsed.records[i];
+      if (!run_set.count(r.pmid)) continue;
+      b.raw_in_body[i] = raw_in_body(b.resp.body, b.parsed, i);
+      b.rows[i] = make_record_row(r, !b.raw_in_body[i]);
+      r.raw.clear();  // the row (or the body) holds it now
+      r.raw.shrink_to_fit();
+    }
+    b.packed = pack_body(b.resp.body);
   }
 
   // Stores one efetch reply with its records in one transaction: the batch
   // is either wholly in the database (and its PMIDs marked fetched) or not.
-  std::int64_t store_batch(std::int64_t run_id, int version, const EutilsRequest& req,
-                           const EutilsResponse& resp, const PubmedParseResult& parsed,
-                           const std::unordered_set<std::string>& run_set,
-                           const std::vector<std::string>& missing, RunSummary& sum) {
+  std::int64_t store_batch(std::int64_t run_id, int version, const FetchedBatch& b,
+                           const std::unordered_set<std::string>& run_set, RunSummary& sum) {
     db::Transaction tx(db);
-    const std::int64_t response_id = add_raw_response(db, run_id, req, resp);
-    auto exists = db.prepare(
-        "SELECT 1 FROM records WHERE source_id = ? AND pmid = ? AND run_id IS NOT NULL");
+    const std::int64_t response_id = add_raw_response(db, run_id, b.req, b.resp, b.packed);
+    // PMIDs of the batch some fetch already stored (an update's overlap, a
+    // resumed batch): one query per batch rather than one per record.
+    std::unordered_set<std::string> present;
+    {
+      nlohmann::json ids = nlohmann::json::array();
+      for (const auto& r : b.parsed.records) ids.push_back(r.pmid);
+      auto st = db.prepare(
+          "SELECT pmid FROM records WHERE source_id = ? AND run_id IS NOT NULL"
+          " AND pmid IN (SELECT value FROM json_each(?))");
+      st.bind(1, source_id).bind(2, ids.dump());
+      while (st.step()) present.insert(st.get_text(0));
+    }
     std::vector<std::string> done;
     RecordOrigin origin{source_id, run_id, std::nullopt, version};
     std::int64_t added = 0;
-    for (std::size_t i = 0; i < parsed.records.size(); ++i) {
-      const auto& r = parsed.records[i];
-      if (!run_set.count(r.pmid)) continue;
-      exists.bind(1, source_id).bind(2, r.pmid);
-      bool present = exists.step();
-      exists.reset();
-      if (!present) {
-        writer.insert(r, origin, raw_ref(response_id, resp.body, parsed, i));
+    for (std::size_t i = 0; i < b.parsed.records.size(); ++i) {
+      const auto& r = b.parsed.records[i];
+      if (!run_set.count(r.pmid) || !b.rows[i]) continue;
+      // A PMID twice in one reply is stored once, as the unique index demands.
+      if (present.insert(r.pmid).second) {
+        std::optional<RawRef> ref;
+        if (b.raw_in_body[i]) {
+          const auto& span = b.parsed.raw_spans[i];
+          ref = RawRef{response_id, static_cast<std::int64_t>(span.offset),
+                       static_cast<std::int64_t>(span.length)};
+        }
+        writer.insert(*b.rows[i], origin, ref);
         ++added;
       }
       done.push_back(r.pmid);
     }
-    for (const auto& d : parsed.deleted) {
+    for (const auto& d : b.parsed.deleted) {
       db.run("UPDATE records SET deleted = 1 WHERE source_id = ? AND pmid = ?", source_id, d.pmid);
       ++sum.n_deleted;
       if (run_set.count(d.pmid)) done.push_back(d.pmid);
     }
-    done.insert(done.end(), missing.begin(), missing.end());
+    done.insert(done.end(), b.missing.begin(), b.missing.end());
     sort_pmids(done);
-    auto unmark = db.prepare("SELECT fetched FROM run_pmids WHERE run_id = ? AND pmid = ?");
-    std::int64_t newly = 0;
-    for (const auto& p : done) {
-      unmark.bind(1, run_id).bind(2, p);
-      if (unmark.step() && unmark.get_int(0) == 0) ++newly;
-      unmark.reset();
-    }
-    mark_fetched(db, run_id, done);
-    nlohmann::json after = {{"request", nlohmann::json::parse(req.params_json())},
+    const std::int64_t newly = mark_fetched(db, run_id, done);
+    nlohmann::json after = {{"request", nlohmann::json::parse(b.req.params_json())},
                             {"records_added", added}, {"pmids_done", done.size()}};
     db::log_event(db, {db::current_actor(), "fetch", "fetch_batch", "search_run",
                        std::to_string(run_id), "", after.dump()});
@@ -160,60 +193,88 @@ struct FetchRunner::Impl {
     return parsed;
   }
 
+  // The next history batch (query_key + WebEnv), or none past the end.
+  std::optional<FetchedBatch> next_history_batch(const EsearchResult& history,
+                                                 std::size_t& start, std::size_t total,
+                                                 const std::unordered_set<std::string>& run_set) {
+    if (start >= total) return std::nullopt;
+    const auto batch = static_cast<std::size_t>(settings.batch_size);
+    FetchedBatch b;
+    b.req = EutilsRequest{"efetch.fcgi",
+                          {{"db", "pubmed"}, {"query_key", history.query_key},
+                           {"WebEnv", history.webenv}, {"retstart", std::to_string(start)},
+                           {"retmax", std::to_string(batch)}, {"retmode", "xml"}}};
+    add_etiquette(b.req);
+    b.parsed = efetch(b.req, b.resp);
+    prepare(b, run_set);
+    start += batch;
+    return b;
+  }
+
+  // The next batch by PMID list, asked again while efetch returns fewer
+  // records than asked (a short body is never stored).
+  std::optional<FetchedBatch> next_id_batch(const std::vector<std::string>& todo, std::size_t& i,
+                                            const std::unordered_set<std::string>& run_set) {
+    if (i >= todo.size()) return std::nullopt;
+    const auto batch = static_cast<std::size_t>(settings.batch_size);
+    std::vector<std::string> ids(todo.begin() + static_cast<std::ptrdiff_t>(i),
+                                 todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), i + batch)));
+    i += batch;
+    FetchedBatch b;
+    // POST: an id list of hundreds of PMIDs is too long for a URL.
+    b.req = EutilsRequest{"efetch.fcgi", {{"db", "pubmed"}, {"id", join(ids, ",")}, {"retmode", "xml"}}, true};
+    add_etiquette(b.req);
+    for (int attempt = 0;; ++attempt) {
+      b.parsed = efetch(b.req, b.resp);
+      std::unordered_set<std::string> got;
+      for (const auto& r : b.parsed.records) got.insert(r.pmid);
+      for (const auto& d : b.parsed.deleted) got.insert(d.pmid);
+      b.missing.clear();
+      for (const auto& id : ids)
+        if (!got.count(id)) b.missing.push_back(id);
+      if (!b.missing.empty() && attempt < settings.short_retries && !session.transport().is_replay()) {
+        b.notes.push_back("efetch returned " + std::to_string(ids.size() - b.missing.size()) +
+                          " of " + std::to_string(ids.size()) + " records; asking again");
+        continue;
+      }
+      break;
+    }
+    if (!b.missing.empty()) {
+      // PubMed has no record for these PMIDs (see the empty-articleset
+      // fixture): noted on the run, not fetched forever.
+      b.notes.push_back("PubMed returned no record for " + std::to_string(b.missing.size()) +
+                        " PMID(s): " + join(b.missing, ",").substr(0, 200));
+    }
+    prepare(b, run_set);
+    return b;
+  }
+
   void fetch_records(std::int64_t run_id, int version, const std::string& label,
                      const EsearchResult* history, RunSummary& sum) {
     std::vector<std::string> all = run_pmids(db, run_id);
-    std::unordered_set<std::string> run_set(all.begin(), all.end());
+    const std::unordered_set<std::string> run_set(all.begin(), all.end());
     std::vector<std::string> todo = unfetched_pmids(db, run_id);
-    const auto batch = static_cast<std::size_t>(settings.batch_size);
     progress.start(label, static_cast<std::int64_t>(all.size()),
                    static_cast<std::int64_t>(all.size() - todo.size()));
+    // The session is used only by the producer thread and the database and
+    // progress only by this one, while a pipeline runs.
+    auto store = [&](FetchedBatch& b) {
+      for (const auto& n : b.notes) progress.note(n);
+      sum.n_missing += static_cast<std::int64_t>(b.missing.size());
+      progress.advance(store_batch(run_id, version, b, run_set, sum));
+    };
     // First pass by history (query_key + WebEnv), the cheapest way for an
     // unsliced search; whatever it misses is fetched by id below.
     if (history && !history->webenv.empty() && !todo.empty()) {
-      for (std::size_t start = 0; start < all.size(); start += batch) {
-        EutilsRequest req{"efetch.fcgi",
-                          {{"db", "pubmed"}, {"query_key", history->query_key},
-                           {"WebEnv", history->webenv}, {"retstart", std::to_string(start)},
-                           {"retmax", std::to_string(batch)}, {"retmode", "xml"}}};
-        add_etiquette(req);
-        EutilsResponse resp;
-        auto parsed = efetch(req, resp);
-        progress.advance(store_batch(run_id, version, req, resp, parsed, run_set, {}, sum));
-      }
+      std::size_t start = 0;
+      run_pipelined<FetchedBatch>(
+          [&] { return next_history_batch(*history, start, all.size(), run_set); }, store,
+          settings.pipeline);
       todo = unfetched_pmids(db, run_id);
     }
-    for (std::size_t i = 0; i < todo.size(); i += batch) {
-      std::vector<std::string> ids(todo.begin() + static_cast<std::ptrdiff_t>(i),
-                                   todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), i + batch)));
-      // POST: an id list of hundreds of PMIDs is too long for a URL.
-      EutilsRequest req{"efetch.fcgi", {{"db", "pubmed"}, {"id", join(ids, ",")}, {"retmode", "xml"}}, true};
-      add_etiquette(req);
-      for (int attempt = 0;; ++attempt) {
-        EutilsResponse resp;
-        auto parsed = efetch(req, resp);
-        std::unordered_set<std::string> got;
-        for (const auto& r : parsed.records) got.insert(r.pmid);
-        for (const auto& d : parsed.deleted) got.insert(d.pmid);
-        std::vector<std::string> missing;
-        for (const auto& id : ids)
-          if (!got.count(id)) missing.push_back(id);
-        if (!missing.empty() && attempt < settings.short_retries && !session.transport().is_replay()) {
-          progress.note("efetch returned " + std::to_string(ids.size() - missing.size()) + " of " +
-                        std::to_string(ids.size()) + " records; asking again");
-          continue;  // a short body is never stored
-        }
-        if (!missing.empty()) {
-          // PubMed has no record for these PMIDs (see the empty-articleset
-          // fixture): noted on the run, not fetched forever.
-          progress.note("PubMed returned no record for " + std::to_string(missing.size()) +
-                        " PMID(s): " + join(missing, ",").substr(0, 200));
-          sum.n_missing += static_cast<std::int64_t>(missing.size());
-        }
-        progress.advance(store_batch(run_id, version, req, resp, parsed, run_set, missing, sum));
-        break;
-      }
-    }
+    std::size_t next = 0;
+    run_pipelined<FetchedBatch>([&] { return next_id_batch(todo, next, run_set); }, store,
+                                settings.pipeline);
     progress.finish();
   }
 
@@ -221,11 +282,18 @@ struct FetchRunner::Impl {
     db::Transaction tx(db);
     auto pmids = run_pmids(db, run_id);
     sum.count = static_cast<std::int64_t>(pmids.size());
-    sum.n_new = db.query_int("SELECT count(*) FROM records WHERE run_id = ?", run_id).value_or(0);
-    sum.n_present = db.query_int(
-        "SELECT count(*) FROM run_pmids rp WHERE rp.run_id = ?1 AND EXISTS (SELECT 1 FROM records r"
-        " WHERE r.source_id = ?2 AND r.pmid = rp.pmid AND r.run_id IS NOT NULL AND r.run_id <> ?1)",
-        run_id, source_id).value_or(0);
+    // New (stored by this run) and present (stored by an earlier run) in one
+    // pass over run_pmids through the (source_id, pmid) index: at most one
+    // fetched record per PMID exists, and a scan of records by run_id would
+    // read the whole table.
+    auto st = db.prepare(
+        "SELECT coalesce(sum(r.run_id = ?1), 0), coalesce(sum(r.run_id <> ?1), 0) FROM run_pmids rp"
+        " JOIN records r ON r.source_id = ?2 AND r.pmid = rp.pmid AND r.run_id IS NOT NULL"
+        " WHERE rp.run_id = ?1");
+    st.bind(1, run_id).bind(2, source_id);
+    st.step();
+    sum.n_new = st.get_int(0);
+    sum.n_present = st.get_int(1);
     RunEnd end{"complete", "", sum.n_missing ? std::to_string(sum.n_missing) +
                                                   " PMIDs had no record in efetch" : "",
                sha256_hex(join(pmids, "\n")), sum.n_new, sum.n_present, sum.n_gone};

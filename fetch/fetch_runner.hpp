@@ -28,6 +28,9 @@ struct FetchSettings {
   int batch_size = 500;   ///< records per efetch ("several hundred", eutils-notes 2)
   int short_retries = 3;  ///< extra asks when efetch returns fewer records
   int overlap_days = 30;  ///< --update re-reads this many days before the last run
+  /// Fetch and parse the next batch on a second thread while this one stores
+  /// the current batch (batch_pipeline.hpp); false runs both in turn.
+  bool pipeline = true;
   SliceSettings slices;
 };
 

@@ -82,22 +82,50 @@ std::optional<std::string> nonempty(const std::string& s) {
 }
 }  // namespace
 
-std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o,
-                                  const std::optional<RawRef>& ref) {
-  auto& s = impl_->insert_record;
-  std::string doi = normalize_doi(r.doi);
-  s.bind(1, o.source_id).bind(2, o.run_id).bind(3, o.import_id);
-  s.bind(4, nonempty(r.source_record_id)).bind(5, nonempty(r.pmid)).bind(6, nonempty(doi));
-  s.bind(7, r.title).bind(8, r.abstract_text()).bind(9, r.authors_text());
-  if (r.year > 0) s.bind(10, r.year); else s.bind(10, nullptr);
-  s.bind(11, r.journal).bind(12, nonempty(r.volume)).bind(13, nonempty(r.issue));
-  s.bind(14, nonempty(r.pages)).bind(15, join(r.publication_types)).bind(16, join(r.keywords));
-  s.bind(17, r.mesh_text()).bind(18, nonempty(join(r.languages)));
-  s.bind(19, record_to_json(r)).bind(20, nonempty(r.raw_format));
+RecordRow make_record_row(const Record& r, bool compress_raw) {
+  RecordRow row;
+  row.source_record_id = r.source_record_id;
+  row.pmid = r.pmid;
+  row.doi = normalize_doi(r.doi);
+  row.pmcid = r.pmcid;
+  row.title = r.title;
+  row.abstract = r.abstract_text();
+  row.authors = r.authors_text();
+  row.year = r.year;
+  row.journal = r.journal;
+  row.volume = r.volume;
+  row.issue = r.issue;
+  row.pages = r.pages;
+  row.publication_types = join(r.publication_types);
+  row.keywords = join(r.keywords);
+  row.mesh = r.mesh_text();
+  row.language = join(r.languages);
+  row.json = record_to_json(r);
+  row.raw_format = r.raw_format;
   // A fetched record's XML is already kept, compressed once per reply, in
   // raw_responses: compressing it again per record was a quarter of the
   // store time and doubled the database.
-  if (ref || r.raw.empty()) s.bind(21, nullptr); else s.bind_blob(21, zstd_compress(r.raw));
+  if (compress_raw && !r.raw.empty()) row.raw_zstd = zstd_compress(r.raw);
+  return row;
+}
+
+std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o,
+                                  const std::optional<RawRef>& ref) {
+  return insert(make_record_row(r, !ref), o, ref);
+}
+
+std::int64_t RecordWriter::insert(const RecordRow& r, const RecordOrigin& o,
+                                  const std::optional<RawRef>& ref) {
+  auto& s = impl_->insert_record;
+  s.bind(1, o.source_id).bind(2, o.run_id).bind(3, o.import_id);
+  s.bind(4, nonempty(r.source_record_id)).bind(5, nonempty(r.pmid)).bind(6, nonempty(r.doi));
+  s.bind(7, r.title).bind(8, r.abstract).bind(9, r.authors);
+  if (r.year > 0) s.bind(10, r.year); else s.bind(10, nullptr);
+  s.bind(11, r.journal).bind(12, nonempty(r.volume)).bind(13, nonempty(r.issue));
+  s.bind(14, nonempty(r.pages)).bind(15, r.publication_types).bind(16, r.keywords);
+  s.bind(17, r.mesh).bind(18, nonempty(r.language));
+  s.bind(19, r.json).bind(20, nonempty(r.raw_format));
+  if (ref || r.raw_zstd.empty()) s.bind(21, nullptr); else s.bind_blob(21, r.raw_zstd);
   s.bind(22, o.review_version).bind(23, impl_->now);
   if (ref) {
     s.bind(24, ref->response_id).bind(25, ref->offset).bind(26, ref->length);
@@ -113,7 +141,7 @@ std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o,
     ids.run();
   };
   add_id("pmid", r.pmid);
-  add_id("doi", doi);
+  add_id("doi", r.doi);
   add_id("pmcid", r.pmcid);
   return id;
 }

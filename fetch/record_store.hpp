@@ -38,6 +38,23 @@ struct RawRef {
   std::int64_t length = 0;
 };
 
+/// Every column value RecordWriter writes for one record, computed from the
+/// record alone (JSON, joined lists, normalised DOI, compressed raw payload).
+/// Building it touches no database, so a bulk load can build batch N+1 on
+/// another thread while batch N is being inserted.
+struct RecordRow {
+  std::string source_record_id, pmid, doi, pmcid, title, abstract, authors, journal, volume,
+      issue, pages, publication_types, keywords, mesh, language, json, raw_format;
+  int year = 0;
+  /// record.raw zstd-compressed; empty when the raw payload is kept as a
+  /// RawRef into the stored reply (`compress_raw` false) or there is none.
+  std::string raw_zstd;
+};
+
+/// The row of `record`. With `compress_raw` false the raw payload is left
+/// out (the caller stores it as a RawRef). Pure and thread-safe.
+RecordRow make_record_row(const Record& record, bool compress_raw = true);
+
 /// Inserts records with statements prepared once, for bulk loads. Use inside
 /// a db::Transaction; the writer itself never commits.
 class RecordWriter {
@@ -52,6 +69,12 @@ class RecordWriter {
   /// reply (not compressed a second time); without it, record.raw is stored
   /// zstd-compressed in the row.
   std::int64_t insert(const Record& record, const RecordOrigin& origin,
+                      const std::optional<RawRef>& raw_ref = std::nullopt);
+
+  /// Stores a row built by make_record_row; the same as insert(record) but
+  /// without the per-record CPU work. With `raw_ref` the row's raw_zstd is
+  /// ignored.
+  std::int64_t insert(const RecordRow& row, const RecordOrigin& origin,
                       const std::optional<RawRef>& raw_ref = std::nullopt);
 
  private:

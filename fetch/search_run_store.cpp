@@ -56,8 +56,17 @@ std::int64_t create_run(db::Database& db, const RunStart& r) {
   return db.last_insert_rowid();
 }
 
+PackedBody pack_body(std::string_view body) {
+  return {zstd_compress(body), sha256_hex(body), static_cast<std::int64_t>(body.size())};
+}
+
 std::int64_t add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest& request,
                       const EutilsResponse& response) {
+  return add_raw_response(db, run_id, request, response, pack_body(response.body));
+}
+
+std::int64_t add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest& request,
+                              const EutilsResponse& response, const PackedBody& packed) {
   std::int64_t seq =
       db.query_int("SELECT coalesce(max(seq),0) + 1 FROM raw_responses WHERE run_id = ?", run_id)
           .value_or(1);
@@ -65,9 +74,9 @@ std::int64_t add_raw_response(db::Database& db, std::int64_t run_id, const Eutil
       "INSERT INTO raw_responses(run_id, seq, endpoint, params, http_status, body_zstd,"
       " body_bytes, body_sha256, received_at) VALUES (?,?,?,?,?,?,?,?,?)");
   st.bind(1, run_id).bind(2, seq).bind(3, request.endpoint).bind(4, request.params_json());
-  st.bind(5, response.http_status).bind_blob(6, zstd_compress(response.body));
-  st.bind(7, static_cast<std::int64_t>(response.body.size()));
-  st.bind(8, sha256_hex(response.body)).bind(9, now_utc_iso());
+  st.bind(5, response.http_status).bind_blob(6, packed.zstd);
+  st.bind(7, packed.bytes);
+  st.bind(8, packed.sha256).bind(9, now_utc_iso());
   st.run();
   return db.last_insert_rowid();
 }
@@ -98,12 +107,18 @@ std::vector<std::string> run_pmids(db::Database& db, std::int64_t run_id) {
   return pmids_where(db, run_id, "");
 }
 
-void mark_fetched(db::Database& db, std::int64_t run_id, const std::vector<std::string>& pmids) {
-  auto st = db.prepare("UPDATE run_pmids SET fetched = 1 WHERE run_id = ? AND pmid = ?");
+std::int64_t mark_fetched(db::Database& db, std::int64_t run_id,
+                          const std::vector<std::string>& pmids) {
+  // One statement both marks and counts: a row already fetched is not
+  // written again (fewer WAL pages on --resume) and not counted.
+  auto st = db.prepare("UPDATE run_pmids SET fetched = 1 WHERE run_id = ? AND pmid = ? AND fetched = 0");
+  std::int64_t newly = 0;
   for (const auto& p : pmids) {
     st.bind(1, run_id).bind(2, p);
     st.run();
+    newly += db.changes();
   }
+  return newly;
 }
 
 void finish_run(db::Database& db, std::int64_t run_id, const RunEnd& e) {

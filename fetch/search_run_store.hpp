@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/protocol.hpp"
@@ -43,6 +44,21 @@ std::int64_t create_run(db::Database& db, const RunStart& run);
 std::int64_t add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest& request,
                       const EutilsResponse& response);
 
+/// A response body as raw_responses keeps it: zstd-compressed, with its
+/// SHA-256 and size. Pure and thread-safe, so a bulk load packs the next
+/// reply while the current one is written.
+struct PackedBody {
+  std::string zstd;
+  std::string sha256;
+  std::int64_t bytes = 0;
+};
+PackedBody pack_body(std::string_view body);
+
+/// add_raw_response with the body already packed (`packed` must be
+/// pack_body(response.body)).
+std::int64_t add_raw_response(db::Database& db, std::int64_t run_id, const EutilsRequest& request,
+                              const EutilsResponse& response, const PackedBody& packed);
+
 /// Records the run's PMIDs (all unfetched).
 void add_run_pmids(db::Database& db, std::int64_t run_id, const std::vector<std::string>& pmids);
 
@@ -52,8 +68,10 @@ std::vector<std::string> unfetched_pmids(db::Database& db, std::int64_t run_id);
 /// Every PMID of `run_id`, in numeric order.
 std::vector<std::string> run_pmids(db::Database& db, std::int64_t run_id);
 
-/// Marks `pmids` of `run_id` fetched.
-void mark_fetched(db::Database& db, std::int64_t run_id, const std::vector<std::string>& pmids);
+/// Marks `pmids` of `run_id` fetched; returns how many were not fetched
+/// before (PMIDs of other runs or already marked do not count).
+std::int64_t mark_fetched(db::Database& db, std::int64_t run_id,
+                          const std::vector<std::string>& pmids);
 
 /// Closes a run: status, finish time, errors and the update counts.
 struct RunEnd {

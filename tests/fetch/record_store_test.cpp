@@ -83,5 +83,49 @@ TEST(RecordStore, RecordsWithoutReferenceKeepTheirOwnCopy) {
   EXPECT_EQ(f.db.query_int("SELECT count(*) FROM records WHERE raw_response_id IS NULL AND raw_zstd IS NOT NULL"), 1);
 }
 
+// The bulk path (row built off the database thread, then inserted) writes
+// exactly the row the one-call path writes, column by column.
+TEST(RecordStore, RowBuiltAheadStoresTheSameColumns) {
+  Fixture f;
+  auto path = test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml";
+  auto parsed = parse_pubmed_xml(read_file(path), path.string());
+  ASSERT_FALSE(parsed.records.empty());
+  RecordWriter writer(f.db);
+  std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
+  {
+    db::Transaction tx(f.db);
+    for (const auto& r : parsed.records) {
+      // Two sources, so the same PMID may be stored twice.
+      auto a = writer.insert(r, RecordOrigin{f.source, std::nullopt, std::nullopt, 1});
+      auto b = writer.insert(make_record_row(r), RecordOrigin{f.source, std::nullopt, std::nullopt, 1});
+      pairs.emplace_back(a, b);
+    }
+    tx.commit();
+  }
+  auto row = [&](std::int64_t id) {
+    auto st = f.db.prepare("SELECT * FROM records WHERE record_id = ?");
+    st.bind(1, id);
+    EXPECT_TRUE(st.step());
+    std::string all;
+    for (int c = 1; c < 30; ++c) all += st.get_text(c) + "|";  // all but record_id
+    return all;
+  };
+  auto ids = [&](std::int64_t id) {
+    auto st = f.db.prepare("SELECT id_type || '=' || value FROM record_ids WHERE record_id = ? ORDER BY 1");
+    st.bind(1, id);
+    std::string all;
+    while (st.step()) all += st.get_text(0) + ";";
+    return all;
+  };
+  for (const auto& [a, b] : pairs) {
+    EXPECT_EQ(row(a), row(b));
+    EXPECT_EQ(ids(a), ids(b));
+    EXPECT_FALSE(ids(a).empty());
+  }
+  // Without a reference the raw XML is kept compressed in the row itself.
+  EXPECT_EQ(load_raw_payload(f.db, pairs[0].second), parsed.records[0].raw);
+  EXPECT_TRUE(make_record_row(parsed.records[0], false).raw_zstd.empty());
+}
+
 }  // namespace
 }  // namespace prismaflow::fetch
