@@ -121,6 +121,8 @@ std::vector<SearchSpec> chosen_searches(const FetchOptions& o, const Protocol& p
         throw UsageError("prismaflow fetch: search '" + o.name +
                          "' is already saved with another query; choose a new --name");
       }
+      // The saved search keeps its date window (an --update must honour it).
+      if (found) return {*found};
       return {SearchSpec{o.name, o.query, "", "", ""}};
     }
     if (!found) {

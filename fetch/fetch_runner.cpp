@@ -1,5 +1,6 @@
 #include "fetch/fetch_runner.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <unordered_set>
@@ -15,6 +16,13 @@
 #include "fetch/record_store.hpp"
 
 namespace prismaflow::fetch {
+
+std::string with_date_range(const std::string& query, const std::string& datetype,
+                            const std::string& mindate, const std::string& maxdate) {
+  std::string tag;
+  for (char c : datetype) tag += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return "(" + query + ") AND (" + mindate + ":" + maxdate + "[" + tag + "])";
+}
 
 std::string eutils_date_minus(const std::string& iso, int days) {
   using namespace std::chrono;
@@ -333,49 +341,63 @@ RunSummary FetchRunner::run(const SearchSpec& spec, const std::string& kind_in, 
                  {"maxdate", spec.maxdate.empty() ? "3000" : spec.maxdate}};
   }
   dates = own_dates;
+  std::string term = spec.query;
   if (kind_in == "update") {
     // New since the last run by Entrez date, with an overlap window because
-    // EDAT is back-dated for some late-added records (eutils-notes 5).
+    // EDAT is back-dated for some late-added records (eutils-notes 5). One
+    // request has one datetype, so the search's own window moves into the
+    // term ("2020:2022[PDAT]", eutils-notes 5): an update never widens it.
     dates = {{"datetype", "edat"}, {"mindate", eutils_date_minus(since, m.settings.overlap_days)},
              {"maxdate", "3000"}};
+    if (!own_dates.empty())
+      term = with_date_range(spec.query, own_dates[0].second, own_dates[1].second,
+                             own_dates[2].second);
   }
   std::vector<Exchange> log;
-  std::string webenv;
-  EsearchFn search = [&](const EsearchCall& c) {
-    EutilsRequest req = m.esearch_request(c.term, c.retstart, c.retmax, dates);
-    if (c.whole_query) {
-      req.params.emplace_back("usehistory", "y");
-      if (!webenv.empty()) req.params.emplace_back("WebEnv", webenv);
-    }
-    m.add_etiquette(req);
-    EsearchResult r = m.esearch(req, log);
-    if (c.whole_query && webenv.empty()) webenv = r.webenv;
-    return r;
+  // esearch as the slice planner asks for it, with `params` dates; the
+  // history server only for `history` (the run's own result).
+  auto make_search = [&](const std::vector<std::pair<std::string, std::string>>& params,
+                         bool history, std::string& webenv) -> EsearchFn {
+    return [&m, &log, &params, history, &webenv](const EsearchCall& c) {
+      EutilsRequest req = m.esearch_request(c.term, c.retstart, c.retmax, params);
+      if (history && c.whole_query) {
+        req.params.emplace_back("usehistory", "y");
+        if (!webenv.empty()) req.params.emplace_back("WebEnv", webenv);
+      }
+      m.add_etiquette(req);
+      EsearchResult r = m.esearch(req, log);
+      if (history && c.whole_query && webenv.empty()) webenv = r.webenv;
+      return r;
+    };
   };
-  CollectedPmids got = collect_pmids(spec.query, search, m.settings.slices);
+  std::string webenv, no_webenv;
+  CollectedPmids got = collect_pmids(term, make_search(dates, true, webenv), m.settings.slices);
   sum.sliced = got.sliced;
   sum.slices = got.slices;
-  std::vector<std::string> gone_note;
+  std::vector<std::string> gone;
   if (kind_in == "update") {
-    // "No longer returned": the whole query's count now versus every PMID
-    // this search returned before plus the new ones (one count request).
-    EutilsRequest req = m.esearch_request(spec.query, 0, 0, own_dates);
-    m.add_etiquette(req);
-    std::int64_t full = m.esearch(req, log).count;
-    std::unordered_set<std::string> before;
+    // "No longer returned": PMIDs an earlier run of this search returned
+    // that the search's whole result today (its own dates, no EDAT window)
+    // does not hold. Every PMID of that result is collected, paged and
+    // sliced like any run, so this is a set difference, not a count.
+    CollectedPmids full =
+        collect_pmids(spec.query, make_search(own_dates, false, no_webenv), m.settings.slices);
+    std::unordered_set<std::string> now(full.pmids.begin(), full.pmids.end());
     auto st = m.db.prepare("SELECT DISTINCT rp.pmid FROM run_pmids rp JOIN search_runs r USING (run_id)"
                            " JOIN searches s USING (search_id) WHERE s.name = ?");
     st.bind(1, spec.name);
-    while (st.step()) before.insert(st.get_text(0));
-    std::int64_t added = 0;
-    for (const auto& p : got.pmids) added += before.count(p) ? 0 : 1;
-    sum.n_gone = std::max<std::int64_t>(0, static_cast<std::int64_t>(before.size()) + added - full);
+    while (st.step()) {
+      std::string p = st.get_text(0);
+      if (!now.count(p)) gone.push_back(std::move(p));
+    }
+    sort_pmids(gone);
+    sum.n_gone = static_cast<std::int64_t>(gone.size());
   }
   std::int64_t run_id = 0;
   {
     db::Transaction tx(m.db);
     m.source_id = ensure_source(m.db, "PubMed", "database");
-    RunStart rs{ensure_search(m.db, m.source_id, spec), kind, spec.query,
+    RunStart rs{ensure_search(m.db, m.source_id, spec), kind, term,
                 got.first.query_translation, join(got.first.warnings), join(got.first.error_list),
                 got.count, "", "", "", "", version};
     for (const auto& [k, v] : dates) {
@@ -392,7 +414,7 @@ RunSummary FetchRunner::run(const SearchSpec& spec, const std::string& kind_in, 
     if (sum.n_gone) m.db.run("UPDATE search_runs SET n_gone = ? WHERE run_id = ?", *sum.n_gone, run_id);
     db::log_event(m.db, {db::current_actor(), "fetch", "insert", "search_run", std::to_string(run_id),
                          "", nlohmann::json{{"search", spec.name}, {"kind", kind},
-                                            {"count", got.count}}.dump()});
+                                            {"count", got.count}, {"gone", gone}}.dump()});
     tx.commit();
   }
   sum.run_id = run_id;

@@ -58,7 +58,9 @@ class FetchRunner {
   /// Runs `search` as a new run of `kind` ("initial" or "update"; a replay
   /// transport makes it "replay"). For an update, `since` is the ISO time of
   /// the last complete run: the search is limited to EDAT from `since` minus
-  /// the overlap window. Throws (InputError, NetworkError) with nothing of
+  /// the overlap window; the search's own mindate/maxdate still apply (in the
+  /// term), and n_gone counts the PMIDs earlier runs returned that the
+  /// search's whole result no longer holds. Throws (InputError, NetworkError) with nothing of
   /// the run stored when esearch fails; after the run is recorded, a failure
   /// marks it failed, keeps its committed batches, and says to --resume.
   RunSummary run(const SearchSpec& search, const std::string& kind, int review_version,
@@ -71,6 +73,12 @@ class FetchRunner {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// `query` limited to a date window in the term itself, as PubMed's search
+/// syntax allows: "(query) AND (2020:2022[PDAT])". An update search uses it
+/// to keep the search's own window while its parameters carry the EDAT one.
+std::string with_date_range(const std::string& query, const std::string& datetype,
+                            const std::string& mindate, const std::string& maxdate);
 
 /// `iso` ("YYYY-MM-DD…") minus `days`, as E-utilities wants it: "YYYY/MM/DD".
 std::string eutils_date_minus(const std::string& iso, int days);

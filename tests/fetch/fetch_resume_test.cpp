@@ -99,6 +99,61 @@ TEST(FetchResume, UpdateReportsNewPresentAndGone) {
   }
 }
 
+// A search saved with its own date window: the update keeps that window (in
+// the term, as the EDAT window takes the date parameters), and "no longer
+// returned" names the PMIDs missing from today's whole result, not a count
+// difference (here one PMID left and one unrelated PMID joined the result,
+// so the counts alone would say nothing left).
+TEST(FetchResume, UpdateKeepsTheSearchDatesAndCountsGoneBySet) {
+  FetchReview rev;
+  std::string toml = read_file(rev.dir + "/review.toml");
+  toml += "\n[[search]]\nname = \"dated\"\nquery = \"q\"\nmindate = \"2020/01/01\"\ndatetype = \"pdat\"\n";
+  write_file_atomic(rev.dir + "/review.toml", toml);
+  auto first = pmid_range(300, 20);
+  FakePubmed v1(first);
+  LocalHttpServer s1([&](const HttpRequest& r) { return v1.handle(r); });
+  ASSERT_EQ(rev.fetch(s1.base_url(), {"--name", "dated"}).exit_code, 0);
+  for (const auto& req : s1.requests()) {
+    if (req.endpoint != "esearch.fcgi") continue;
+    EXPECT_EQ(req.params.at("mindate"), "2020/01/01");
+    EXPECT_EQ(req.params.at("datetype"), "pdat");
+  }
+  // Today: PMID 300 no longer matches, an older PMID 250 now does (say its
+  // publication date was corrected), and 2 new records arrived.
+  std::vector<std::string> whole(first.begin() + 1, first.end());
+  whole.push_back("250");
+  for (const auto& p : pmid_range(5000, 2)) whole.push_back(p);
+  FakePubmed today(whole);
+  FakePubmed window(pmid_range(5000, 2));
+  LocalHttpServer s2([&](const HttpRequest& r) {
+    auto dt = r.params.find("datetype");
+    return dt != r.params.end() && dt->second == "edat" ? window.handle(r) : today.handle(r);
+  });
+  auto r = rev.fetch(s2.base_url(), {"--update", "--name", "dated", "--query", "q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 PMIDs, 2 new, 0 already present, 1 no longer returned"), std::string::npos)
+      << r.out;
+  int windowed = 0, whole_result = 0;
+  for (const auto& req : s2.requests()) {
+    if (req.endpoint != "esearch.fcgi") continue;
+    if (req.params.at("datetype") == "edat") {
+      ++windowed;
+      EXPECT_EQ(req.params.at("term"), "(q) AND (2020/01/01:3000[PDAT])");
+    } else {
+      ++whole_result;
+      EXPECT_EQ(req.params.at("term"), "q");
+      EXPECT_EQ(req.params.at("mindate"), "2020/01/01");
+    }
+  }
+  EXPECT_GE(windowed, 1);
+  EXPECT_GE(whole_result, 1);
+  EXPECT_EQ(rev.scalar("SELECT n_gone FROM search_runs WHERE kind = 'update'"), 1);
+  EXPECT_EQ(rev.scalar("SELECT count(*) FROM search_runs WHERE kind = 'update'"
+                       " AND query_sent = '(q) AND (2020/01/01:3000[PDAT])'"), 1);
+  EXPECT_EQ(rev.scalar("SELECT count(*) FROM events WHERE action = 'insert' AND entity = 'search_run'"
+                       " AND after_json LIKE '%\"gone\":[\"300\"]%'"), 1);
+}
+
 TEST(FetchResume, ExportedArchiveReplaysOfflineIntoAnotherReview) {
   FakePubmed pubmed(pmid_range(40000000, 12, 11));
   LocalHttpServer server([&](const HttpRequest& r) { return pubmed.handle(r); });
