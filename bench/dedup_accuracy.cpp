@@ -10,7 +10,10 @@
 // data at run time; nothing from ../shared is copied into the project.
 // --fp SET prints every automatic merge that joins two different true clusters
 // of SET (both records and the score components), --fn SET every true pair of
-// SET left apart, with its score; SET may be "all".
+// SET left apart, with its score (and a sample, every 40th, of the distinct
+// pairs sent to review without a named reason); SET may be "all". Both also
+// print the review band per reason held, with how many are true duplicates.
+// Only automatic merges are scored: review-band pairs count as not merged.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -131,10 +134,20 @@ void dump_pairs(const std::string& set, bool with_doi, bool fp, bool fn,
     }
   }
   long review_true = 0;
-  for (const auto& r : plan.review) review_true += truth[r.a] == truth[r.b];
+  std::map<std::string, std::pair<long, long>> why;  // held reason -> (pairs, true duplicates)
+  for (const auto& r : plan.review) {
+    bool dup = truth[r.a] == truth[r.b];
+    review_true += dup;
+    const char* held = screen::score_pair(keys[r.a], keys[r.b]).held;
+    auto& w = why[r.method == "doi" ? "same DOI, titles differ" : held ? held : "score in the band"];
+    if (fn && !held && !dup && w.first % 40 == 1) print_pair("BAND", set, with_doi, r.a, r.b, inputs, keys, r.method);
+    ++w.first;
+    w.second += dup;
+  }
   if (fp || fn) {
     std::printf("REVIEW %s doi=%s: %zu pairs, %ld of them true duplicates\n", set.c_str(), with_doi ? "yes" : "no",
                 plan.review.size(), review_true);
+    for (const auto& [reason, n] : why) std::printf("  %-50s %5ld pairs, %5ld true\n", reason.c_str(), n.first, n.second);
   }
   if (!fn) return;
   std::map<int, std::vector<std::size_t>> tc;

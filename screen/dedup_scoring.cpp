@@ -124,6 +124,10 @@ bool journal_matches(std::string_view x, std::string_view y) {
 
 namespace {
 
+// The one hold that is not a question: the same recurring title in another
+// issue, volume or page range is another record (kDistinctScore).
+constexpr const char* kRecurringDiffers = "recurring title, issue, volume or page differs";
+
 // Why `a` and `b` may be two publications although their fields mostly agree;
 // nullptr when nothing says so. Each rule answers a false merge found on the
 // labelled sets (bench/dedup_accuracy --fp): recurring editorials with one
@@ -140,7 +144,7 @@ const char* hold_reason(const DedupKey& a, const DedupKey& b, const PairEvidence
   // in every issue or every year, so only equal pages or issue and no
   // contrary field make them one record.
   if (std::min(a.title_words, b.title_words) < 5 || a.front_matter || b.front_matter) {
-    if (e.issue == 0.0 || volume_differs || page_differs) return "recurring title, issue, volume or page differs";
+    if (e.issue == 0.0 || volume_differs || page_differs) return kRecurringDiffers;
     if (e.pages != 1.0 && e.issue != 1.0) return "recurring title without matching pages or issue";
   }
   // Exports disagree on pages (article numbers, "1-6" for online articles),
@@ -215,12 +219,13 @@ PairEvidence score_pair(const DedupKey& a, const DedupKey& b) {
   // A short generic title ("Editorial") alone proves nothing.
   if (std::min(a.title_words, b.title_words) < 5 && agree < 3) s = std::min(s, 0.8);
   // Pairs that agree on almost everything but carry one sign of being two
-  // publications are held below the merge threshold, for a reviewer.
+  // publications are held below the merge threshold, for a reviewer; a
+  // recurring title in another issue goes below the review threshold too.
   if (!a.issue.empty() && !b.issue.empty()) e.issue = issues_match(a.issue, b.issue) ? 1.0 : 0.0;
   const char* held = hold_reason(a, b, e);
   if (held) {
     e.held = held;
-    s = std::min(s, kUncertainScore);
+    s = std::min(s, held == kRecurringDiffers ? kDistinctScore : kUncertainScore);
   }
   e.score = std::clamp(s, 0.0, 1.0);
   return e;

@@ -26,13 +26,17 @@ bool journal_matches(std::string_view abbrev, std::string_view full);
 /// such pairs go to `dedup review` rather than merging automatically.
 inline constexpr double kUncertainScore = 0.85;
 
+/// Highest score of a pair whose fields show two records (below the default
+/// review threshold): an editorial of another issue is not worth a question.
+inline constexpr double kDistinctScore = 0.5;
+
 /// The per-field evidence behind a score (for `dedup review` and tests).
 struct PairEvidence {
   double title = 0, authors = -1, year = -1, journal = -1, volume = -1, pages = -1;  ///< -1: missing
   double issue = -1;  ///< 1 equal, 0 different, -1 missing; not weighted, only a veto
   double score = 0;
-  /// Why the score was held at kUncertainScore or below (nullptr: it was not),
-  /// e.g. "issue differs", for `dedup review` and the accuracy bench.
+  /// Why the score was held at kUncertainScore (or kDistinctScore) or below;
+  /// nullptr when it was not. E.g. "issue differs and pages do not match".
   const char* held = nullptr;
 };
 
