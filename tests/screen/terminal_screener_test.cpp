@@ -1,73 +1,16 @@
 // The interactive screener driven through a real pseudo-terminal (forkpty):
 // keys in, ANSI screens out, decisions committed one by one.
 #include <gtest/gtest.h>
-#include <poll.h>
-#include <pty.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <chrono>
 
 #include "db/database.hpp"
 #include "screen/terminal_view.hpp"
 #include "tests/screen/screen_fixture.hpp"
+#include "tests/support/pty_session.hpp"
 #include "tests/support/run_command.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace prismaflow::test {
 namespace {
-
-class Pty {
- public:
-  explicit Pty(const std::vector<std::string>& args) {
-    pid_ = forkpty(&fd_, nullptr, nullptr, nullptr);
-    if (pid_ == 0) {
-      std::vector<char*> argv;
-      for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-      argv.push_back(nullptr);
-      execv(argv[0], argv.data());
-      _exit(127);
-    }
-  }
-  ~Pty() {
-    if (pid_ > 0) wait_exit();
-    if (fd_ >= 0) close(fd_);
-  }
-  bool ok() const { return pid_ > 0; }
-  // Reads until `text` has appeared since the last call (or 10 s pass).
-  bool expect(const std::string& text) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < deadline) {
-      auto found = pending_.find(text);
-      if (found != std::string::npos) {
-        seen_ += pending_.substr(0, found + text.size());
-        pending_.erase(0, found + text.size());
-        return true;
-      }
-      pollfd p{fd_, POLLIN, 0};
-      if (poll(&p, 1, 200) > 0) {
-        char buf[4096];
-        ssize_t n = read(fd_, buf, sizeof buf);
-        if (n <= 0) return false;
-        pending_.append(buf, static_cast<std::size_t>(n));
-      }
-    }
-    return false;
-  }
-  void send(const std::string& keys) { ASSERT_EQ(write(fd_, keys.data(), keys.size()), static_cast<ssize_t>(keys.size())); }
-  int wait_exit() {
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-  const std::string& seen() const { return seen_; }
-
- private:
-  int fd_ = -1;
-  pid_t pid_ = -1;
-  std::string pending_, seen_;
-};
 
 TEST(TerminalScreenerTest, KeysDecideUndoAndQuit) {
   TempDir dir;
@@ -77,24 +20,24 @@ TEST(TerminalScreenerTest, KeysDecideUndoAndQuit) {
     auto db = db::Database::open(dir / "review.db");
     seed_records(db);
   }
-  Pty pty({prismaflow_binary(), "screen", "--reviewer", "ann", "--review", dir.path().string()});
+  PtySession pty({prismaflow_binary(), "screen", "--reviewer", "ann", "--review", dir.path().string()});
   ASSERT_TRUE(pty.ok());
   ASSERT_TRUE(pty.expect("[1] ")) << pty.seen();
   ASSERT_TRUE(pty.expect("[q]uit"));
   EXPECT_NE(pty.seen().find("\x1b[1;32mchildren\x1b[0m"), std::string::npos);  // include keyword
-  pty.send("i");
+  ASSERT_TRUE(pty.send("i"));
   ASSERT_TRUE(pty.expect("[2] "));
   ASSERT_TRUE(pty.expect("[q]uit"));
   EXPECT_NE(pty.seen().find("\x1b[1;31madults\x1b[0m"), std::string::npos);  // exclude keyword
-  pty.send("e");
+  ASSERT_TRUE(pty.send("e"));
   ASSERT_TRUE(pty.expect("1) Wrong population"));
-  pty.send("1");
+  ASSERT_TRUE(pty.send("1"));
   ASSERT_TRUE(pty.expect("[3] "));
-  pty.send("u");
+  ASSERT_TRUE(pty.send("u"));
   ASSERT_TRUE(pty.expect("undone: record 2"));
-  pty.send("m");
+  ASSERT_TRUE(pty.send("m"));
   ASSERT_TRUE(pty.expect("[3] "));
-  pty.send("q");
+  ASSERT_TRUE(pty.send("q"));
   ASSERT_TRUE(pty.expect("2 decisions saved"));
   EXPECT_EQ(pty.wait_exit(), 0);
   auto db = db::Database::open(dir / "review.db");
