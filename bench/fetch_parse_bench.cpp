@@ -184,6 +184,7 @@ int main(int argc, char** argv) {
   // (1) fetch into SQLite, one thread and pipelined (as `fetch` runs).
   auto dbfile = work / "bench.db";
   Timing serial = run_fetch(file, dbfile, false);
+  long rss_serial = peak_rss_kb();
   Timing piped = run_fetch(file, dbfile, true);
   long rss = peak_rss_kb();
   double db_mb = static_cast<double>(std::filesystem::file_size(dbfile)) / 1e6;
@@ -229,7 +230,8 @@ int main(int argc, char** argv) {
   print("bare pugixml (floor)", count, pugi_t, mb);
   if (have_xtract) print("xtract to TSV (anchor)", xt_rows, xt, mb);
   else std::printf("xtract: not on PATH (apt-get install ncbi-entrez-direct)\n");
-  std::printf("peak RSS %.1f MB (before the whole-file pugixml parse); database %.1f MB%s\n",
+  std::printf("peak RSS %.1f MB one thread, %.1f MB pipelined (before the whole-file pugixml parse);"
+              " database %.1f MB%s\n", static_cast<double>(rss_serial) / 1024.0,
               static_cast<double>(rss) / 1024.0, db_mb, parsed_ok ? "" : "; PUGIXML PARSE FAILED");
   std::printf("ratios: fetch/pugixml %.2f", (piped.stored / piped.wall) / (count / pugi_t.wall));
   if (have_xtract && xt_rows > 0)

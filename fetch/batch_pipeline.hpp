@@ -33,15 +33,23 @@ void run_pipelined(Produce produce, Consume consume, bool threaded = true) {
   std::mutex m;
   std::condition_variable cv;
   std::optional<Batch> slot;
+  // A consumed batch goes back to the worker to be freed: for a parsed
+  // efetch reply that is thousands of small frees, which would otherwise
+  // cost the storing thread (the bottleneck) about a tenth of its time.
+  std::optional<Batch> spent;
   bool done = false, stop = false;
   std::exception_ptr error;
   std::thread worker([&] {
     try {
       for (;;) {
+        std::optional<Batch> old;
         {
           std::lock_guard<std::mutex> l(m);
           if (stop) return;
+          old = std::move(spent);
+          spent.reset();
         }
+        old.reset();
         std::optional<Batch> b = produce();
         std::unique_lock<std::mutex> l(m);
         cv.wait(l, [&] { return !slot || stop; });
@@ -73,6 +81,8 @@ void run_pipelined(Produce produce, Consume consume, bool threaded = true) {
         cv.notify_all();
       }
       consume(*b);
+      std::lock_guard<std::mutex> l(m);
+      if (!spent) spent = std::move(b);  // else the worker is behind: free it here
     }
   } catch (...) {
     {

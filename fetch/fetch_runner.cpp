@@ -259,11 +259,16 @@ struct FetchRunner::Impl {
 
   void fetch_records(std::int64_t run_id, int version, const std::string& label,
                      const EsearchResult* history, RunSummary& sum) {
-    std::vector<std::string> all = run_pmids(db, run_id);
-    const std::unordered_set<std::string> run_set(all.begin(), all.end());
+    // The PMID lists are the only memory here that grows with the result
+    // (about a quarter KB per PMID); records are held a batch at a time.
+    const std::unordered_set<std::string> run_set = [&] {
+      auto all = run_pmids(db, run_id);
+      return std::unordered_set<std::string>(all.begin(), all.end());
+    }();
+    const std::size_t total = run_set.size();
     std::vector<std::string> todo = unfetched_pmids(db, run_id);
-    progress.start(label, static_cast<std::int64_t>(all.size()),
-                   static_cast<std::int64_t>(all.size() - todo.size()));
+    progress.start(label, static_cast<std::int64_t>(total),
+                   static_cast<std::int64_t>(total - todo.size()));
     // The session is used only by the producer thread and the database and
     // progress only by this one, while a pipeline runs.
     auto store = [&](FetchedBatch& b) {
@@ -276,7 +281,7 @@ struct FetchRunner::Impl {
     if (history && !history->webenv.empty() && !todo.empty()) {
       std::size_t start = 0;
       run_pipelined<FetchedBatch>(
-          [&] { return next_history_batch(*history, start, all.size(), run_set); }, store,
+          [&] { return next_history_batch(*history, start, total, run_set); }, store,
           settings.pipeline);
       todo = unfetched_pmids(db, run_id);
     }
@@ -419,6 +424,10 @@ RunSummary FetchRunner::run(const SearchSpec& spec, const std::string& kind_in, 
   }
   sum.run_id = run_id;
   try {
+    // Stored now: the lists need not stay in memory for the whole fetch.
+    log = {};
+    got.pmids = {};
+    got.first.ids = {};
     m.fetch_records(run_id, version, spec.name, got.sliced ? nullptr : &got.first, sum);
     m.complete(run_id, sum);
   } catch (const Error& e) {

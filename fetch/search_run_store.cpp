@@ -1,5 +1,7 @@
 #include "fetch/search_run_store.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "common/clock.hpp"
 #include "common/compress.hpp"
 #include "common/hash.hpp"
@@ -109,16 +111,13 @@ std::vector<std::string> run_pmids(db::Database& db, std::int64_t run_id) {
 
 std::int64_t mark_fetched(db::Database& db, std::int64_t run_id,
                           const std::vector<std::string>& pmids) {
-  // One statement both marks and counts: a row already fetched is not
-  // written again (fewer WAL pages on --resume) and not counted.
-  auto st = db.prepare("UPDATE run_pmids SET fetched = 1 WHERE run_id = ? AND pmid = ? AND fetched = 0");
-  std::int64_t newly = 0;
-  for (const auto& p : pmids) {
-    st.bind(1, run_id).bind(2, p);
-    st.run();
-    newly += db.changes();
-  }
-  return newly;
+  // One statement for the whole batch both marks and counts: a row already
+  // fetched is not written again (fewer WAL pages on --resume) nor counted.
+  nlohmann::json list(pmids);
+  db.run("UPDATE run_pmids SET fetched = 1 WHERE run_id = ? AND fetched = 0"
+         " AND pmid IN (SELECT value FROM json_each(?))",
+         run_id, list.dump());
+  return db.changes();
 }
 
 void finish_run(db::Database& db, std::int64_t run_id, const RunEnd& e) {
