@@ -14,6 +14,7 @@
 #include "common/error.hpp"
 #include "common/file.hpp"
 #include "screen/labelled_dataset.hpp"
+#include "screen/ranking_config.hpp"
 #include "screen/recall_curve_svg.hpp"
 #include "screen/simulation.hpp"
 #include "screen/simulation_metrics.hpp"
@@ -27,7 +28,7 @@ struct SimulateOptions {
   std::string label;
   std::vector<std::uint64_t> seeds;
   screen::SimulationOptions sim;
-  screen::TfidfOptions features;
+  screen::RankingConfig config;  ///< features and learner; sim.learner is config.learner
   std::string curve_csv, curve_svg;
   bool json = false;
 };
@@ -35,8 +36,10 @@ struct SimulateOptions {
 std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   CommandSpec spec{
       "screen simulate",
-      "prismaflow screen simulate DATASET [--model nb|logistic] [--seed N ...] [--seeds N]\n"
+      "prismaflow screen simulate DATASET [--model nb|logistic|ensemble] [--seed N ...] [--seeds N]\n"
       "       [--prior-included K --prior-excluded K] [--label COLUMN] [--uncertain-share X]\n"
+      "       [--balance double|resample|none] [--tokens words|all] [--ngram N] [--min-df N]\n"
+      "       [--tf sublinear|raw] [--alpha A] [--c C]\n"
       "       [--batch N] [--curve-csv FILE] [--curve-svg FILE] [--json]",
       "Replays a labelled data set as if it were screened with --order relevance: starts from "
       "K included and K excluded prior records drawn with the seed, then trains, screens the "
@@ -46,10 +49,25 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       "Reports WSS@95 and WSS@100 (% of screening saved at 95%/100% recall, minus what a "
       "random order saves), RRF@10 (% of inclusions found in the first 10%), ATD and the "
       "records screened to find 95% and 100%. Prior records are left out of N and of every "
-      "position, as ASReview-insights does. Several seeds give the mean and range."};
+      "position, as ASReview-insights does. Several seeds give the mean and range. The model "
+      "options default to what 'screen --order relevance' uses."};
+  const screen::RankingConfig def = screen::default_ranking_config();
   spec.options.add_options()
       ("dataset", po::value<std::string>(), "labelled CSV file or SYNERGY folder")
-      ("model", po::value<std::string>()->default_value("nb"), "nb (naive Bayes) or logistic")
+      ("model", po::value<std::string>()->default_value(std::string(screen::model_name(def.learner.model))),
+       "nb (naive Bayes), logistic or ensemble (both, standardised scores summed)")
+      ("balance", po::value<std::string>()->default_value(std::string(screen::balance_name(def.learner.balance))),
+       "double (ASReview's double balance as weights), resample (as a seeded resample) or none")
+      ("tokens", po::value<std::string>()->default_value(std::string(screen::tokens_name(def.features.tokens))),
+       "words (stop words and numbers dropped) or all (kept, as scikit-learn)")
+      ("ngram", po::value<int>()->default_value(def.features.ngram_max), "longest word n-gram (1-3)")
+      ("min-df", po::value<int>()->default_value(def.features.min_df), "drop terms in fewer records")
+      ("tf", po::value<std::string>()->default_value(def.features.sublinear_tf ? "sublinear" : "raw"),
+       "term frequency: sublinear (1 + ln tf) or raw")
+      ("alpha", po::value<double>()->default_value(def.learner.naive_bayes.alpha),
+       "naive Bayes smoothing (> 0)")
+      ("c", po::value<double>()->default_value(def.learner.logistic.c),
+       "logistic regression inverse regularisation (> 0)")
       ("seed", po::value<std::vector<std::uint64_t>>()->multitoken(), "seed(s) to run (default 1)")
       ("seeds", po::value<unsigned>(), "run seeds 1..N")
       ("prior-included", po::value<unsigned>()->default_value(1), "included prior records")
@@ -71,8 +89,26 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
                      "'prismaflow screen simulate ace.csv'");
   o.dataset = (*vm)["dataset"].as<std::string>();
   if (vm->count("label")) o.label = (*vm)["label"].as<std::string>();
-  o.sim.learner.model = screen::parse_model((*vm)["model"].as<std::string>());
+  o.config = def;
+  screen::LearnerOptions& l = o.config.learner;
+  l.model = screen::parse_model((*vm)["model"].as<std::string>());
+  screen::parse_balance((*vm)["balance"].as<std::string>(), l.balance);
+  o.config.features.tokens = screen::parse_tokens((*vm)["tokens"].as<std::string>());
+  o.config.features.ngram_max = (*vm)["ngram"].as<int>();
+  if (o.config.features.ngram_max < 1 || o.config.features.ngram_max > 3)
+    throw UsageError("prismaflow screen simulate: --ngram must be 1, 2 or 3");
+  o.config.features.min_df = std::max((*vm)["min-df"].as<int>(), 1);
+  const std::string tf = (*vm)["tf"].as<std::string>();
+  if (tf != "sublinear" && tf != "raw")
+    throw UsageError("prismaflow screen simulate: --tf must be sublinear or raw, not '" + tf + "'");
+  o.config.features.sublinear_tf = tf == "sublinear";
+  l.naive_bayes.alpha = (*vm)["alpha"].as<double>();
+  l.logistic.c = (*vm)["c"].as<double>();
+  if (!(l.naive_bayes.alpha > 0) || !(l.logistic.c > 0))
+    throw UsageError("prismaflow screen simulate: --alpha and --c must be positive");
+  o.sim.learner = l;
   o.sim.learner.uncertain_share = (*vm)["uncertain-share"].as<double>();
+  o.config.learner.uncertain_share = o.sim.learner.uncertain_share;
   if (!(o.sim.learner.uncertain_share >= 0 && o.sim.learner.uncertain_share < 1))
     throw UsageError("prismaflow screen simulate: --uncertain-share must be in [0, 1)");
   o.sim.prior_included = (*vm)["prior-included"].as<unsigned>();
@@ -92,11 +128,6 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   if (vm->count("curve-csv")) o.curve_csv = (*vm)["curve-csv"].as<std::string>();
   if (vm->count("curve-svg")) o.curve_svg = (*vm)["curve-svg"].as<std::string>();
   o.json = vm->count("json") > 0;
-  // The prioritiser's feature settings (screen/prioritiser.cpp), so a
-  // simulation predicts what `screen --order relevance` does.
-  o.features.ngram_max = 2;
-  o.features.min_df = 2;
-  o.features.sublinear_tf = true;
   return o;
 }
 
@@ -130,14 +161,16 @@ int run_screen_simulate(const SimulateOptions& o) {
     docs.push_back(r.text());
     labels.push_back(r.included);
   }
-  const screen::TfidfFeatures f = screen::tfidf(docs, o.features);
+  const screen::TfidfFeatures f = screen::tfidf(docs, o.config.features);
 
+  const std::string settings = screen::ranking_settings_json(o.config);
   std::vector<screen::RecallCurve> curves;
   std::map<std::string, Summary> sum;
   for (std::uint64_t seed : o.seeds) {
     screen::SimulationOptions sim = o.sim;
     sim.seed = seed;
     sim.learner.logistic.seed = seed;
+    sim.learner.seed = seed;
     const screen::SimulationRun run = screen::simulate(f.matrix, labels, sim);
     const screen::ScreeningMetrics m = screen::compute_metrics(run.relevant);
     curves.push_back({"seed " + std::to_string(seed), m.found});
@@ -160,7 +193,8 @@ int run_screen_simulate(const SimulateOptions& o) {
                           {"model", screen::model_name(sim.learner.model)},
                           {"prior_included", sim.prior_included},
                           {"prior_excluded", sim.prior_excluded},
-                          {"retrainings", run.retrainings}};
+                          {"retrainings", run.retrainings},
+                          {"settings", nlohmann::json::parse(settings)}};
       std::cout << j.dump() << "\n";
     }
   }
@@ -192,7 +226,8 @@ int run_screen_simulate(const SimulateOptions& o) {
             << "model " << screen::model_name(o.sim.learner.model) << ", priors "
             << o.sim.prior_included << " included + " << o.sim.prior_excluded
             << " excluded (left out of N = " << n << "), retrained every " << o.sim.batch
-            << " record(s), " << o.seeds.size() << " seed(s)\n";
+            << " record(s), " << o.seeds.size() << " seed(s)\n"
+            << "settings " << settings << "\n";
   auto line = [&](const char* name, const char* key, const char* unit, int dec) {
     const Summary& s = sum[key];
     std::cout << "  " << name << ": " << fmt(s.mean(), dec) << unit;

@@ -11,12 +11,18 @@ namespace prismaflow::screen {
 ModelKind parse_model(std::string_view name) {
   if (name == "nb" || name == "naive-bayes") return ModelKind::kNaiveBayes;
   if (name == "logistic" || name == "lr") return ModelKind::kLogistic;
+  if (name == "ensemble" || name == "nb+logistic") return ModelKind::kEnsemble;
   throw UsageError("unknown model '" + std::string(name) +
-                   "'; use nb (naive Bayes) or logistic (logistic regression)");
+                   "'; use nb (naive Bayes), logistic (logistic regression) or ensemble (both)");
 }
 
 std::string_view model_name(ModelKind kind) {
-  return kind == ModelKind::kNaiveBayes ? "nb" : "logistic";
+  switch (kind) {
+    case ModelKind::kNaiveBayes: return "nb";
+    case ModelKind::kLogistic: return "logistic";
+    case ModelKind::kEnsemble: return "ensemble";
+  }
+  return "nb";
 }
 
 ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
@@ -75,9 +81,9 @@ ActiveLearner::ActiveLearner(const SparseMatrix& x, const LearnerOptions& option
     : x_(x), options_(options), rng_(options.seed ^ 0xB1A5CEDull) {
   if (!(options.uncertain_share >= 0.0 && options.uncertain_share < 1.0))
     throw UsageError("the share of uncertain picks must be in [0, 1), e.g. 0.1");
-  if (options.model == ModelKind::kNaiveBayes)
+  if (options.model != ModelKind::kLogistic)
     nb_ = std::make_unique<NaiveBayes>(x.n_cols, options.naive_bayes);
-  else
+  if (options.model != ModelKind::kNaiveBayes)
     logistic_ = std::make_unique<LogisticRegression>(x, options.logistic);
 }
 
@@ -85,7 +91,7 @@ ActiveLearner::~ActiveLearner() = default;
 
 void ActiveLearner::label(std::size_t row, bool included) {
   if (nb_) nb_->add(x_, row, included);
-  else logistic_->add(row, included);
+  if (logistic_) logistic_->add(row, included);
   ++(included ? n_included_ : n_excluded_);
 }
 
@@ -93,15 +99,40 @@ void ActiveLearner::train() {
   if (nb_ && options_.balance.enabled && options_.balance.resample) {
     double_balance_sample(n_included_, n_excluded_, options_.balance, rng_, copies_);
     nb_->fit_sample(x_, copies_);
-    return;
+  } else if (nb_) {
+    const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
+    nb_->fit(w.included, w.excluded);
   }
-  const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
-  if (nb_) nb_->fit(w.included, w.excluded);
-  else logistic_->fit(w.included, w.excluded);
+  if (logistic_) {
+    const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
+    logistic_->fit(w.included, w.excluded);
+  }
+  if (nb_ && logistic_) standardise();
+}
+
+void ActiveLearner::standardise() {
+  // The two scores live on different scales (naive Bayes log-odds are far
+  // too confident); z-scores over the whole corpus make their sum fair.
+  const std::size_t n = x_.rows();
+  double s1 = 0, s2 = 0, l1 = 0, l2 = 0;
+  for (std::size_t r = 0; r < n; ++r) {
+    const double a = nb_->log_odds(x_, r), b = logistic_->decision(r);
+    s1 += a, s2 += a * a, l1 += b, l2 += b * b;
+  }
+  const double dn = static_cast<double>(std::max<std::size_t>(n, 1));
+  nb_mean_ = s1 / dn;
+  lr_mean_ = l1 / dn;
+  const double nb_sd = std::sqrt(std::max(s2 / dn - nb_mean_ * nb_mean_, 0.0));
+  const double lr_sd = std::sqrt(std::max(l2 / dn - lr_mean_ * lr_mean_, 0.0));
+  nb_scale_ = nb_sd > 0 ? 1.0 / nb_sd : 1.0;
+  lr_scale_ = lr_sd > 0 ? 1.0 / lr_sd : 1.0;
 }
 
 double ActiveLearner::log_odds(std::size_t row) const {
   if (!can_train()) return 0.0;
+  if (nb_ && logistic_)
+    return (nb_->log_odds(x_, row) - nb_mean_) * nb_scale_ +
+           (logistic_->decision(row) - lr_mean_) * lr_scale_;
   return nb_ ? nb_->log_odds(x_, row) : logistic_->decision(row);
 }
 

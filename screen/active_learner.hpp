@@ -19,9 +19,10 @@
 
 namespace prismaflow::screen {
 
-enum class ModelKind { kNaiveBayes, kLogistic };
+/// kEnsemble scores each row by the sum of both models' standardised scores.
+enum class ModelKind { kNaiveBayes, kLogistic, kEnsemble };
 
-/// "nb" or "logistic"; throws UsageError naming the accepted values otherwise.
+/// "nb", "logistic" or "ensemble"; throws UsageError naming the accepted values otherwise.
 ModelKind parse_model(std::string_view name);
 std::string_view model_name(ModelKind kind);
 
@@ -102,6 +103,7 @@ class ActiveLearner {
 
  private:
   bool uncertain_turn(std::size_t k) const;
+  void standardise();
   double to_probability(double log_odds) const;
   const SparseMatrix& x_;
   LearnerOptions options_;
@@ -110,6 +112,8 @@ class ActiveLearner {
   std::size_t n_included_ = 0, n_excluded_ = 0;
   SplitMix64 rng_;
   std::vector<std::uint32_t> copies_[2];
+  // kEnsemble: each model's score is (s - mean) / sd over every row of x_.
+  double nb_mean_ = 0, nb_scale_ = 1, lr_mean_ = 0, lr_scale_ = 1;
 };
 
 }  // namespace prismaflow::screen

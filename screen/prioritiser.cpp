@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
@@ -12,37 +13,54 @@
 #include "screen/active_learner.hpp"
 #include "screen/ranking_random.hpp"
 #include "screen/ranking_store.hpp"
+#include "screen/feature_cache_file.hpp"
+#include "screen/ranking_config.hpp"
 #include "screen/tfidf.hpp"
+#include "common/hash.hpp"
 
 namespace prismaflow::screen {
 namespace {
 
-// The defaults of `screen simulate` (see bench/ranking_simulate.cpp for how
-// they were chosen); keep the two in step.
-TfidfOptions default_features() {
-  TfidfOptions f;
-  f.ngram_max = 2;
-  f.min_df = 2;
-  f.sublinear_tf = true;
-  return f;
+nlohmann::json settings_json(const RankingOptions& o, const RankingConfig& c, bool random_fallback) {
+  nlohmann::json j = nlohmann::json::parse(ranking_settings_json(c));
+  if (random_fallback) {
+    j = {{"model", "random"}, {"features", j["features"]}, {"query", j["query"]},
+         {"uncertain_share", o.uncertain_share}};
+  }
+  j["seed"] = o.seed;
+  return j;
 }
 
-nlohmann::json settings_json(const RankingOptions& o, const TfidfOptions& f,
-                             const LearnerOptions& l, bool random_fallback) {
-  nlohmann::json j = {{"model", random_fallback ? "random" : o.model},
-                      {"seed", o.seed},
-                      {"uncertain_share", o.uncertain_share},
-                      {"features", {{"kind", "tfidf"}, {"ngram_max", f.ngram_max},
-                                    {"min_df", f.min_df}, {"sublinear_tf", f.sublinear_tf},
-                                    {"fields", "title+abstract+keywords"}}},
-                      {"query", o.uncertain_share > 0 ? "max+uncertain" : "max"}};
-  if (!random_fallback) {
-    j["balance"] = {{"kind", "double"}, {"a", l.balance.a}, {"alpha", l.balance.alpha},
-                    {"b", l.balance.b}, {"beta", l.balance.beta}};
-    if (l.model == ModelKind::kNaiveBayes) j["nb_alpha"] = l.naive_bayes.alpha;
-    else j["logistic_c"] = l.logistic.c;
+// The TF-IDF matrix of every record, from the cache beside review.db when its
+// key (feature settings plus every record's id and text) still matches, else
+// built and cached. Fitting on all records, labelled or not, is what the
+// simulation does too.
+RecordFeatures record_features(db::Database& db, const TfidfOptions& options) {
+  auto corpus = load_all_record_texts(db);
+  const nlohmann::json f = nlohmann::json::parse(ranking_settings_json({options, {}}))["features"];
+  std::string key_text = f.dump();
+  for (const auto& [id, text] : corpus) {
+    key_text += '\n' + std::to_string(id) + '\t';
+    key_text += text;
   }
-  return j;
+  const std::string key = sha256_hex(key_text);
+  const bool on_disk = !db.path().empty() && db.path() != ":memory:";
+  const std::filesystem::path cache = on_disk ? feature_cache_path(db.path()) : "";
+  if (on_disk) {
+    if (auto cached = load_feature_cache(cache, key);
+        cached && cached->record_ids.size() == corpus.size())
+      return std::move(*cached);
+  }
+  RecordFeatures out;
+  std::vector<std::string> docs;
+  docs.reserve(corpus.size());
+  for (auto& [id, text] : corpus) {
+    out.record_ids.push_back(id);
+    docs.push_back(std::move(text));
+  }
+  out.matrix = tfidf(docs, options).matrix;
+  if (on_disk) store_feature_cache(cache, key, out);
+  return out;
 }
 
 }  // namespace
@@ -50,13 +68,13 @@ nlohmann::json settings_json(const RankingOptions& o, const TfidfOptions& f,
 std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
                                      const std::vector<std::int64_t>& candidates,
                                      const RankingOptions& options) {
-  LearnerOptions learner;
-  learner.model = parse_model(options.model);
-  learner.uncertain_share = options.uncertain_share;
-  learner.logistic.seed = options.seed;
+  RankingConfig config = default_ranking_config();
+  if (!options.model.empty()) config.learner.model = parse_model(options.model);
+  config.learner.uncertain_share = options.uncertain_share;
+  config.learner.logistic.seed = options.seed;
+  config.learner.seed = options.seed;
   if (!(options.uncertain_share >= 0.0 && options.uncertain_share < 1.0))
     throw UsageError("the share of uncertain picks must be in [0, 1), e.g. 0.1");
-  const TfidfOptions features = default_features();
 
   std::vector<TrainingLabel> labels = load_training_labels(db, stage);
   // A candidate never trains the model on itself, even if the caller passes a
@@ -70,8 +88,8 @@ std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
 
   RankingRunRow run;
   run.stage = stage;
-  run.model = fallback ? "random" : std::string(model_name(learner.model));
-  run.settings_json = settings_json(options, features, learner, fallback).dump();
+  run.model = fallback ? "random" : std::string(model_name(config.learner.model));
+  run.settings_json = settings_json(options, config, fallback).dump();
   run.n_included = n_included;
   run.n_excluded = n_excluded;
   run.decisions_sha256 = labels_sha256(labels);
@@ -89,26 +107,24 @@ std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
     return out;
   }
 
-  // Rows: candidates first, then labelled records; the vocabulary and idf are
-  // fitted on both, as in the simulation.
-  std::vector<std::int64_t> ids = candidates;
-  for (const auto& l : labels) ids.push_back(l.record_id);
-  const auto texts = load_record_texts(db, ids);
-  std::vector<std::string> docs;
-  docs.reserve(ids.size());
-  for (std::int64_t id : ids) {
-    auto it = texts.find(id);
-    docs.push_back(it == texts.end() ? std::string() : it->second);
-  }
-  const TfidfFeatures f = tfidf(docs, features);
-  ActiveLearner model(f.matrix, learner);
-  for (std::size_t i = 0; i < labels.size(); ++i)
-    model.label(candidates.size() + i, labels[i].included);
+  const RecordFeatures f = record_features(db, config.features);
+  std::unordered_map<std::int64_t, std::size_t> row_of;
+  row_of.reserve(f.record_ids.size());
+  for (std::size_t r = 0; r < f.record_ids.size(); ++r) row_of.emplace(f.record_ids[r], r);
+  ActiveLearner model(f.matrix, config.learner);
+  for (const auto& l : labels)
+    if (auto it = row_of.find(l.record_id); it != row_of.end()) model.label(it->second, l.included);
   model.train();
-  std::vector<std::size_t> pool(candidates.size());
-  for (std::size_t i = 0; i < pool.size(); ++i) pool[i] = i;
+  std::vector<std::size_t> pool;
+  std::vector<std::int64_t> unknown;  // not in the records table: never hidden, ranked last
+  pool.reserve(candidates.size());
+  for (std::int64_t id : candidates) {
+    if (auto it = row_of.find(id); it != row_of.end()) pool.push_back(it->second);
+    else unknown.push_back(id);
+  }
   for (const Pick& p : model.rank(pool))
-    out.push_back({candidates[p.row], p.probability, p.uncertain});
+    out.push_back({f.record_ids[p.row], p.probability, p.uncertain});
+  for (std::int64_t id : unknown) out.push_back({id, 0.0, false});
   record_ranking_run(db, run);
   return out;
 }

@@ -18,12 +18,14 @@ class Database;
 
 namespace prismaflow::screen {
 
-/// How to rank. `model` is "nb" (multinomial naive Bayes) or "logistic".
+/// How to rank. `model` is "nb" (multinomial naive Bayes), "logistic" or
+/// "ensemble"; empty takes default_ranking_config()'s (screen/ranking_config.hpp),
+/// which also gives every other setting.
 /// `uncertain_share` in [0, 1) is the share of picks taken from the records
 /// the model is least sure about (probability nearest 0.5) instead of the most
 /// relevant ones. `seed` fixes the random order used before training is possible.
 struct RankingOptions {
-  std::string model = "nb";
+  std::string model;
   double uncertain_share = 0.0;
   std::uint64_t seed = 42;
 };
@@ -39,7 +41,9 @@ struct RankedRecord {
 /// Orders `candidates` (record ids awaiting a decision) by predicted relevance,
 /// training on the current (superseded = 0) include/exclude decisions at `stage`
 /// in screening_decisions (maybe and not_retrieved are not labels; title+abstract+keywords
-/// from the records table). Until there is at least one include and one exclude it returns a
+/// from the records table). The TF-IDF matrix of all records is cached beside
+/// the database (screen/feature_cache_file.hpp) and rebuilt only when a
+/// record's text or the record set changes. Until there is at least one include and one exclude it returns a
 /// random order with `seed`. Records the model, settings and a hash of the training
 /// decisions in ranking_runs (one row per call). Never drops or hides a candidate.
 /// Throws UsageError for an unknown model or a share outside [0, 1), DbError on

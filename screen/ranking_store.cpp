@@ -59,6 +59,15 @@ std::unordered_map<std::int64_t, std::string> load_record_texts(
   return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> load_all_record_texts(db::Database& db) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  auto st = db.prepare(
+      "SELECT record_id, title || CASE WHEN abstract = '' THEN '' ELSE ' ' || abstract END || "
+      "CASE WHEN keywords = '' THEN '' ELSE ' ' || keywords END FROM records ORDER BY record_id");
+  while (st.step()) out.emplace_back(st.get_int(0), st.get_text(1));
+  return out;
+}
+
 std::string labels_sha256(const std::vector<TrainingLabel>& labels) {
   std::vector<TrainingLabel> sorted = labels;
   std::sort(sorted.begin(), sorted.end(),

@@ -35,6 +35,10 @@ std::vector<TrainingLabel> load_training_labels(db::Database& db, Stage stage);
 std::unordered_map<std::int64_t, std::string> load_record_texts(
     db::Database& db, const std::vector<std::int64_t>& ids);
 
+/// Title, abstract and keywords (space-joined) of every record, deleted or
+/// not, in record id order: the corpus the ranking features are fitted on.
+std::vector<std::pair<std::int64_t, std::string>> load_all_record_texts(db::Database& db);
+
 /// SHA-256 of the labels as "id,include|exclude" lines in id order: names the
 /// exact training set of a ranking without copying it.
 std::string labels_sha256(const std::vector<TrainingLabel>& labels);

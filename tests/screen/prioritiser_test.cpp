@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "common/error.hpp"
 #include "db/database.hpp"
+#include "screen/feature_cache_file.hpp"
 #include "screen/ranking_store.hpp"
 #include "tests/support/expect_throw_msg.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -109,6 +111,43 @@ TEST_F(PrioritiserTest, AfterDecisionsRelevantRecordsRiseAndEveryCandidateComesB
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.get_text(0), "logistic");
   EXPECT_EQ(*db_->query_int("SELECT COUNT(*) FROM events WHERE entity = 'ranking_run'"), 2);
+}
+
+TEST_F(PrioritiserTest, FeaturesAreCachedBesideTheDatabaseAndRebuiltWhenTextChanges) {
+  decide(1, "include");
+  decide(2, "exclude");
+  std::vector<std::int64_t> candidates;
+  for (std::int64_t i = 3; i <= 20; ++i) candidates.push_back(i);
+  const auto cache = feature_cache_path(dir_ / "review.db");
+  EXPECT_FALSE(std::filesystem::exists(cache));
+  const auto first = prioritise(*db_, Stage::kTitleAbstract, candidates, {});
+  ASSERT_TRUE(std::filesystem::exists(cache));
+  const auto written = std::filesystem::last_write_time(cache);
+  const auto again = prioritise(*db_, Stage::kTitleAbstract, candidates, {});
+  EXPECT_EQ(std::filesystem::last_write_time(cache), written);  // read, not rebuilt
+  ASSERT_EQ(again.size(), first.size());
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    EXPECT_EQ(again[k].record_id, first[k].record_id);
+    EXPECT_EQ(again[k].score, first[k].score);  // the cache is exact
+  }
+  // Record 20 (a bird paper) now reads like the included statin trial: the
+  // cache no longer matches, the features are rebuilt and it is predicted relevant.
+  db_->run("UPDATE records SET title = 'Statin therapy trial in heart failure patients', "
+           "abstract = 'Randomised trial of statin cholesterol lowering', keywords = "
+           "'cardiology' WHERE record_id = 20");
+  const auto changed = prioritise(*db_, Stage::kTitleAbstract, candidates, {});
+  auto score_of_20 = [](const std::vector<RankedRecord>& r) {
+    return std::find_if(r.begin(), r.end(), [](const RankedRecord& x) { return x.record_id == 20; })
+        ->score;
+  };
+  EXPECT_LT(score_of_20(first), 0.5);
+  EXPECT_GT(score_of_20(changed), 0.5);
+  // A damaged cache file is rebuilt, not trusted.
+  test::write_text(cache, "garbage");
+  const auto rebuilt = prioritise(*db_, Stage::kTitleAbstract, candidates, {});
+  ASSERT_EQ(rebuilt.size(), changed.size());
+  for (std::size_t k = 0; k < rebuilt.size(); ++k)
+    EXPECT_EQ(rebuilt[k].record_id, changed[k].record_id);
 }
 
 TEST_F(PrioritiserTest, UncertainShareMarksItsPicks) {

@@ -1,0 +1,74 @@
+#include "screen/ranking_config.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.hpp"
+
+namespace prismaflow::screen {
+
+RankingConfig default_ranking_config() {
+  RankingConfig c;
+  c.features.ngram_max = 2;
+  c.features.min_df = 2;
+  c.features.sublinear_tf = true;
+  c.learner.model = ModelKind::kNaiveBayes;
+  return c;
+}
+
+void parse_balance(std::string_view name, BalanceOptions& balance) {
+  if (name == "double") {
+    balance.enabled = true;
+    balance.resample = false;
+  } else if (name == "resample") {
+    balance.enabled = true;
+    balance.resample = true;
+  } else if (name == "none") {
+    balance.enabled = false;
+    balance.resample = false;
+  } else {
+    throw UsageError("unknown balance '" + std::string(name) +
+                     "'; use double (weights), resample (seeded resample) or none");
+  }
+}
+
+std::string_view balance_name(const BalanceOptions& balance) {
+  if (!balance.enabled) return "none";
+  return balance.resample ? "resample" : "double";
+}
+
+TokenizeOptions parse_tokens(std::string_view name) {
+  if (name == "words") return {true, true};
+  if (name == "all") return {false, false};
+  throw UsageError("unknown token setting '" + std::string(name) +
+                   "'; use words (stop words and numbers dropped) or all (kept)");
+}
+
+std::string_view tokens_name(const TokenizeOptions& tokens) {
+  if (tokens.drop_stop_words && tokens.drop_numbers) return "words";
+  if (!tokens.drop_stop_words && !tokens.drop_numbers) return "all";
+  return tokens.drop_stop_words ? "words+numbers" : "stop-words+no-numbers";
+}
+
+std::string ranking_settings_json(const RankingConfig& c) {
+  const LearnerOptions& l = c.learner;
+  const TfidfOptions& f = c.features;
+  nlohmann::json j = {
+      {"model", model_name(l.model)},
+      {"features", {{"kind", "tfidf"}, {"ngram_max", f.ngram_max}, {"min_df", f.min_df},
+                    {"sublinear_tf", f.sublinear_tf}, {"tokens", tokens_name(f.tokens)},
+                    {"fields", "title+abstract+keywords"}}},
+      {"query", l.uncertain_share > 0 ? "max+uncertain" : "max"},
+      {"uncertain_share", l.uncertain_share},
+      {"balance", {{"kind", balance_name(l.balance)}}}};
+  if (l.balance.enabled) {
+    j["balance"]["a"] = l.balance.a;
+    j["balance"]["alpha"] = l.balance.alpha;
+    j["balance"]["b"] = l.balance.b;
+    j["balance"]["beta"] = l.balance.beta;
+  }
+  if (l.model != ModelKind::kLogistic) j["nb_alpha"] = l.naive_bayes.alpha;
+  if (l.model != ModelKind::kNaiveBayes) j["logistic_c"] = l.logistic.c;
+  return j.dump();
+}
+
+}  // namespace prismaflow::screen

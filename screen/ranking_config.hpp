@@ -1,0 +1,42 @@
+// The one description of how prioritised screening ranks records: TF-IDF
+// feature settings, the model and its parameters, class balancing and the
+// query strategy. `screen simulate` and `screen --order relevance` both start
+// from default_ranking_config(), so a simulation predicts what the screener
+// does, and both record ranking_settings_json() with their results.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "screen/active_learner.hpp"
+#include "screen/tfidf.hpp"
+
+namespace prismaflow::screen {
+
+struct RankingConfig {
+  TfidfOptions features;
+  LearnerOptions learner;
+};
+
+/// The product's defaults, chosen on bench/ranking_simulate's evidence over
+/// every set in ../shared/benchmarks/screening (one setting for all sets).
+RankingConfig default_ranking_config();
+
+/// "double" (ASReview's double balance as expected per-class weights),
+/// "resample" (the same balance drawn as a seeded random resample, as ASReview
+/// 0.x trains naive Bayes; logistic regression uses the weights) or "none".
+/// Throws UsageError naming the accepted values otherwise.
+void parse_balance(std::string_view name, BalanceOptions& balance);
+std::string_view balance_name(const BalanceOptions& balance);
+
+/// "words" drops English stop words and all-digit tokens (the default);
+/// "all" keeps both, as scikit-learn's TfidfVectorizer does by default.
+/// Throws UsageError otherwise.
+TokenizeOptions parse_tokens(std::string_view name);
+std::string_view tokens_name(const TokenizeOptions& tokens);
+
+/// The settings as a JSON object (model, its parameter, balance, features,
+/// query), stored with every ranking run and printed by `screen simulate --json`.
+std::string ranking_settings_json(const RankingConfig& config);
+
+}  // namespace prismaflow::screen

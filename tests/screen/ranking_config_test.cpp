@@ -1,0 +1,64 @@
+// The shared ranking settings: option names, errors and the recorded JSON.
+#include "screen/ranking_config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/error.hpp"
+#include "tests/support/expect_throw_msg.hpp"
+
+namespace prismaflow::screen {
+namespace {
+
+TEST(RankingConfig, BalanceNamesRoundTrip) {
+  for (const char* name : {"double", "resample", "none"}) {
+    BalanceOptions b;
+    parse_balance(name, b);
+    EXPECT_EQ(balance_name(b), name);
+  }
+  BalanceOptions b;
+  parse_balance("none", b);
+  EXPECT_FALSE(b.enabled);
+  parse_balance("resample", b);
+  EXPECT_TRUE(b.enabled && b.resample);
+  EXPECT_THROW_MSG(parse_balance("smote", b), UsageError, "use double");
+}
+
+TEST(RankingConfig, TokenSettings) {
+  EXPECT_TRUE(parse_tokens("words").drop_stop_words);
+  EXPECT_FALSE(parse_tokens("all").drop_stop_words);
+  EXPECT_FALSE(parse_tokens("all").drop_numbers);
+  EXPECT_EQ(tokens_name(parse_tokens("all")), "all");
+  EXPECT_THROW_MSG(parse_tokens("chars"), UsageError, "use words");
+}
+
+TEST(RankingConfig, ModelNames) {
+  EXPECT_EQ(parse_model("ensemble"), ModelKind::kEnsemble);
+  EXPECT_EQ(model_name(ModelKind::kEnsemble), "ensemble");
+  EXPECT_THROW_MSG(parse_model("svm"), UsageError, "ensemble");
+}
+
+TEST(RankingConfig, SettingsJsonNamesEverySetting) {
+  RankingConfig c = default_ranking_config();
+  c.learner.model = ModelKind::kEnsemble;
+  parse_balance("resample", c.learner.balance);
+  c.features.tokens = parse_tokens("all");
+  c.learner.uncertain_share = 0.1;
+  const auto j = nlohmann::json::parse(ranking_settings_json(c));
+  EXPECT_EQ(j["model"], "ensemble");
+  EXPECT_EQ(j["balance"]["kind"], "resample");
+  EXPECT_EQ(j["features"]["tokens"], "all");
+  EXPECT_EQ(j["features"]["ngram_max"], c.features.ngram_max);
+  EXPECT_EQ(j["query"], "max+uncertain");
+  EXPECT_TRUE(j.contains("nb_alpha"));    // both models' parameters for the ensemble
+  EXPECT_TRUE(j.contains("logistic_c"));
+  c.learner.model = ModelKind::kNaiveBayes;
+  parse_balance("none", c.learner.balance);
+  const auto k = nlohmann::json::parse(ranking_settings_json(c));
+  EXPECT_FALSE(k.contains("logistic_c"));
+  EXPECT_FALSE(k["balance"].contains("a"));
+}
+
+}  // namespace
+}  // namespace prismaflow::screen
