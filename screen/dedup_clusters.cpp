@@ -80,8 +80,9 @@ DedupPlan plan_dedup(const std::vector<DedupKey>& keys, const DedupSettings& set
     if (clusters.join(p.a, p.b)) plan.merges.push_back(p);
   }
   std::vector<MatchedPair> scored;
-  for (auto [i, j] : candidate_pairs(keys)) {
+  for (auto [i, j] : candidate_pairs(keys, settings.max_block, settings.window, &plan.blocking)) {
     if (clusters.find(i) == clusters.find(j)) continue;
+    ++plan.scored;
     const DedupKey &a = keys[i], &b = keys[j];
     PairEvidence e = score_pair(a, b);
     double s = e.score;

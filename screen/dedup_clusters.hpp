@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "screen/dedup_blocking.hpp"
 #include "screen/dedup_keys.hpp"
 
 namespace prismaflow::screen {
@@ -17,6 +18,11 @@ namespace prismaflow::screen {
 struct DedupSettings {
   double merge_threshold = 0.90;   ///< score >= this merges automatically
   double review_threshold = 0.75;  ///< [review, merge) goes to `dedup review`
+  // Blocking caps (dedup_blocking.hpp): 8 and 4 already keep every merge and
+  // every true pair of the review band on the labelled sets; 16 leaves a
+  // margin, and 10^6 generated records still get ~4 candidate pairs each.
+  std::size_t max_block = 16;      ///< blocks up to this size are compared all against all
+  std::size_t window = 4;          ///< larger blocks: neighbours in title order compared
 };
 
 /// A pair of indices into the key vector, with its score and what matched.
@@ -30,6 +36,8 @@ struct DedupPlan {
   std::vector<MatchedPair> merges;  ///< pairs that joined clusters, in merge order
   std::vector<MatchedPair> review;  ///< uncertain pairs, not merged
   std::vector<std::size_t> kept;    ///< per record: index of its cluster's kept record
+  BlockingStats blocking;           ///< how many candidate pairs blocking produced
+  std::size_t scored = 0;           ///< candidate pairs scored (not already joined by ids)
 };
 
 /// Plans the de-duplication of `keys`. `must_link` pairs (reviewed as

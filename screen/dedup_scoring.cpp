@@ -6,24 +6,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 namespace prismaflow::screen {
 namespace {
-
-std::vector<std::string_view> words(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t b = 0;
-  while (b < s.size()) {
-    std::size_t e = s.find(' ', b);
-    if (e == std::string_view::npos) e = s.size();
-    if (e > b) out.push_back(s.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
 
 bool is_stop(std::string_view w) {
   return w == "of" || w == "the" || w == "and" || w == "for" || w == "in" || w == "on" || w == "de";
@@ -57,6 +46,65 @@ bool one_edit_apart(const std::string& x, const std::string& y) {
   return diff <= 1;
 }
 
+// Levenshtein distance of `p` (the shorter, not empty) and `t` by Myers'
+// bit-vector algorithm in Hyyrö's multi-word form (as in edlib): one 64-bit
+// word per 64 characters of `p` per character of `t`, instead of a cell per
+// pair of characters. Candidate pairs are mostly unrelated titles, where the
+// banded dynamic programme it replaces was half of de-duplication's time.
+std::size_t levenshtein(std::string_view p, std::string_view t) {
+  using Word = std::uint64_t;
+  constexpr Word kHigh = Word{1} << 63;
+  const std::size_t m = p.size(), blocks = (m + 63) / 64;
+  // peq[c * blocks + w]: bit i set where p[64 w + i] == c. Thread-local and
+  // cleared after use (only the entries of p's own bytes were set).
+  thread_local std::vector<Word> peq, pv, mv;
+  if (peq.size() < 256 * blocks) peq.assign(256 * blocks, 0);
+  for (std::size_t i = 0; i < m; ++i) {
+    peq[static_cast<unsigned char>(p[i]) * blocks + i / 64] |= Word{1} << (i % 64);
+  }
+  pv.assign(blocks, ~Word{0});
+  mv.assign(blocks, 0);
+  const Word last = Word{1} << ((m - 1) % 64);
+  std::size_t score = m;  // D[m][j], the bottom cell of the current column
+  for (std::size_t j = 0; j < t.size(); ++j) {
+    const Word* eq_col = &peq[static_cast<unsigned char>(t[j]) * blocks];
+    int hin = 1;  // row 0 of a global alignment grows by one per column
+    for (std::size_t w = 0; w < blocks; ++w) {
+      Word eq = eq_col[w], Pv = pv[w], Mv = mv[w];
+      const Word hin_neg = hin < 0 ? 1 : 0;
+      const Word xv = eq | Mv;
+      eq |= hin_neg;
+      const Word xh = (((eq & Pv) + Pv) ^ Pv) | eq;
+      Word ph = Mv | ~(xh | Pv);
+      Word mh = Pv & xh;
+      const Word top = w + 1 == blocks ? last : kHigh;
+      const int hout = (ph & top) ? 1 : (mh & top) ? -1 : 0;
+      ph <<= 1;
+      mh <<= 1;
+      mh |= hin_neg;
+      ph |= hin > 0 ? 1 : 0;
+      pv[w] = mh | ~(xv | ph);
+      mv[w] = ph & xv;
+      hin = hout;
+    }
+    score = static_cast<std::size_t>(static_cast<long long>(score) + hin);
+  }
+  for (std::size_t i = 0; i < m; ++i) peq[static_cast<unsigned char>(p[i]) * blocks + i / 64] = 0;
+  return score;
+}
+
+// Splits `s` at spaces into `out` (cleared first); views into `s`.
+void split_words(std::string_view s, std::vector<std::string_view>& out) {
+  out.clear();
+  std::size_t b = 0;
+  while (b < s.size()) {
+    std::size_t e = s.find(' ', b);
+    if (e == std::string_view::npos) e = s.size();
+    if (e > b) out.push_back(s.substr(b, e - b));
+    b = e + 1;
+  }
+}
+
 }  // namespace
 
 double edit_similarity(std::string_view a, std::string_view b, double floor) {
@@ -64,33 +112,22 @@ double edit_similarity(std::string_view a, std::string_view b, double floor) {
   std::size_t n = a.size(), m = b.size();
   std::size_t longest = std::max(n, m);
   if (n == 0 || m == 0) return 0.0;
-  // Band of width k: a distance above k already means similarity < floor.
+  // A length difference above k already means similarity < floor. Past
+  // that the exact value is returned, also below the floor (the banded
+  // programme this replaced gave 0 or an underestimate there): a title pair
+  // under 0.7 with every other field equal can still reach the review band,
+  // 4 more true pairs there on the labelled sets (bench/dedup_accuracy).
   auto k = static_cast<std::size_t>((1.0 - floor) * static_cast<double>(longest)) + 1;
   if ((n > m ? n - m : m - n) > k) return 0.0;
-  const std::size_t big = longest + 1;
-  std::vector<std::size_t> prev(m + 1, big), cur(m + 1, big);
-  for (std::size_t j = 0; j <= std::min(m, k); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    std::size_t lo = i > k ? i - k : 1, hi = std::min(m, i + k);
-    std::fill(cur.begin(), cur.end(), big);
-    if (i <= k) cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = lo; j <= hi; ++j) {
-      std::size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
-      v = std::min(v, prev[j] + 1);
-      v = std::min(v, cur[j - 1] + 1);
-      cur[j] = v;
-      row_min = std::min(row_min, v);
-    }
-    if (row_min > k) return 0.0;
-    std::swap(prev, cur);
-  }
-  std::size_t d = std::min(prev[m], big);
+  std::size_t d = n <= m ? levenshtein(a, b) : levenshtein(b, a);
   return 1.0 - static_cast<double>(d) / static_cast<double>(longest);
 }
 
 double word_jaccard(std::string_view a, std::string_view b) {
-  auto wa = words(a), wb = words(b);
+  // Thread-local word lists: this runs for every candidate pair.
+  thread_local std::vector<std::string_view> wa, wb;
+  split_words(a, wa);
+  split_words(b, wb);
   if (wa.empty() || wb.empty()) return 0.0;
   std::sort(wa.begin(), wa.end());
   wa.erase(std::unique(wa.begin(), wa.end()), wa.end());
@@ -108,7 +145,9 @@ double word_jaccard(std::string_view a, std::string_view b) {
 bool journal_matches(std::string_view x, std::string_view y) {
   if (x == y) return true;
   if (x.size() > y.size()) std::swap(x, y);
-  auto ws = words(x), wl = words(y);
+  thread_local std::vector<std::string_view> ws, wl;
+  split_words(x, ws);
+  split_words(y, wl);
   std::erase_if(ws, is_stop);
   std::erase_if(wl, is_stop);
   if (ws.empty() || ws.size() > wl.size()) return false;

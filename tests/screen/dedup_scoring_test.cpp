@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace prismaflow::screen {
 namespace {
 
@@ -24,6 +29,39 @@ TEST(DedupScoringTest, EditSimilarity) {
   EXPECT_DOUBLE_EQ(edit_similarity("abcd", "abce"), 0.75);
   EXPECT_DOUBLE_EQ(edit_similarity("kitten", "sitting"), 1.0 - 3.0 / 7.0);
   EXPECT_LT(edit_similarity("abcdefgh", "zyxwvuts", 0.8), 0.8);
+}
+
+// The bit-parallel distance against the textbook dynamic programme, on
+// strings across the 64-character word boundaries and with UTF-8 bytes.
+TEST(DedupScoringTest, EditSimilarityMatchesTheFullTable) {
+  auto table = [](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      cur[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        cur[j] = std::min({prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1});
+      }
+      std::swap(prev, cur);
+    }
+    return 1.0 - static_cast<double>(prev[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+  };
+  std::string base =
+      "effect of early mobilisation after cardiac surgery on length of stay: a randomised "
+      "controlled trial in 212 adults (the mobile-heart study), 2019 \xc3\xa9" "dition";
+  std::vector<std::pair<std::string, std::string>> cases = {
+      {base, base.substr(0, 63)},
+      {base.substr(0, 64), base.substr(1, 64)},
+      {base.substr(0, 65), base.substr(0, 64) + "x"},
+      {base, "x" + base.substr(0, 127) + "y" + base.substr(128)},
+      {base, std::string(base.rbegin(), base.rend())},
+      {base.substr(0, 128), base.substr(64, 128)},
+      {"\xc3\xa9t\xc3\xa9", "ete"},
+  };
+  for (const auto& [a, b] : cases) {
+    EXPECT_DOUBLE_EQ(edit_similarity(a, b), table(a, b)) << a << " | " << b;
+    EXPECT_DOUBLE_EQ(edit_similarity(b, a), table(a, b)) << a << " | " << b;
+  }
 }
 
 TEST(DedupScoringTest, JournalAbbreviations) {
