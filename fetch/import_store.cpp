@@ -1,13 +1,26 @@
 #include "fetch/import_store.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <thread>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "common/clock.hpp"
 #include "db/database.hpp"
 #include "db/event_log.hpp"
+#include "fetch/batch_pipeline.hpp"
 #include "fetch/record_store.hpp"
 
 namespace prismaflow::fetch {
+namespace {
+
+// Records per hand-off between the row-building thread and the writer: large
+// enough that the hand-off costs nothing, small enough to overlap early.
+constexpr std::size_t kRowBatch = 1000;
+
+}  // namespace
 
 std::optional<std::int64_t> find_import(db::Database& db, std::string_view source,
                                         std::string_view sha256) {
@@ -43,7 +56,25 @@ ImportOutcome store_import(db::Database& db, const ImportFileInfo& file,
   RecordOrigin origin;
   origin.source_id = source_id;
   origin.import_id = out.import_id;
-  for (const auto& r : parsed.result.records) writer.insert(r, origin);
+  // Rows (JSON, joined fields, compressed raw text) are built on a second
+  // thread while the previous batch is inserted: that work was half of a
+  // 100,000-record import. SQLite stays on this thread, inside the caller's
+  // transaction, so a failure still leaves the database unchanged.
+  const auto& records = parsed.result.records;
+  std::size_t next = 0;
+  run_pipelined<std::vector<RecordRow>>(
+      [&]() -> std::optional<std::vector<RecordRow>> {
+        if (next == records.size()) return std::nullopt;
+        std::size_t end = std::min(records.size(), next + kRowBatch);
+        std::vector<RecordRow> rows;
+        rows.reserve(end - next);
+        for (; next < end; ++next) rows.push_back(make_record_row(records[next]));
+        return rows;
+      },
+      [&](const std::vector<RecordRow>& rows) {
+        for (const auto& row : rows) writer.insert(row, origin);
+      },
+      std::thread::hardware_concurrency() > 1);
   // One event per file: the records carry import_id, so the file's event
   // accounts for each of them without 10^5 log rows per import.
   nlohmann::json after = {{"source", file.source},       {"kind", file.kind},

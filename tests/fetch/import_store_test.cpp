@@ -76,5 +76,33 @@ TEST(ImportStoreTest, SourceKindConflictRollsBack) {
   EXPECT_EQ(db.query_int("SELECT count(*) FROM records"), 2);
 }
 
+// Rows are built on a second thread in batches of 1,000: a file spanning
+// several batches keeps every record, in file order, with its raw text.
+TEST(ImportStoreTest, ManyRecordsAreStoredInFileOrder) {
+  std::string ris;
+  for (int i = 0; i < 2503; ++i) {
+    ris += "TY  - JOUR\nID  - r" + std::to_string(i) + "\nTI  - Record number " + std::to_string(i) +
+           "\nDO  - 10.1000/R" + std::to_string(i) + "\nER  - \n";
+  }
+  test::TempDir dir;
+  auto db = db::Database::open(dir / "review.db", true);
+  {
+    db::Transaction tx(db);
+    auto out = store_import(db, {"Scopus", "database", "many.ris", "h"}, parse_export(ris, "many.ris", std::nullopt));
+    tx.commit();
+    EXPECT_EQ(out.n_records, 2503u);
+  }
+  auto rows = list_records(db);
+  ASSERT_EQ(rows.size(), 2503u);
+  for (std::size_t i = 0; i < rows.size(); i += 250) {
+    EXPECT_EQ(rows[i].source_record_id, "r" + std::to_string(i));
+    EXPECT_EQ(rows[i].doi, "10.1000/r" + std::to_string(i));
+  }
+  EXPECT_EQ(rows.back().source_record_id, "r2502");
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM record_ids WHERE id_type = 'doi'"), 2503);
+  std::string raw = load_raw_payload(db, rows[1700].record_id);
+  EXPECT_NE(raw.find("TI  - Record number 1700"), std::string::npos) << raw;
+}
+
 }  // namespace
 }  // namespace prismaflow::fetch
