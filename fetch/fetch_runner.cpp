@@ -154,23 +154,25 @@ struct FetchRunner::Impl {
     }
     std::vector<std::string> done;
     RecordOrigin origin{source_id, run_id, std::nullopt, version};
-    std::int64_t added = 0;
+    std::vector<const RecordRow*> rows;
+    std::vector<std::optional<RawRef>> refs;
     for (std::size_t i = 0; i < b.parsed.records.size(); ++i) {
       const auto& r = b.parsed.records[i];
       if (!run_set.count(r.pmid) || !b.rows[i]) continue;
       // A PMID twice in one reply is stored once, as the unique index demands.
       if (present.insert(r.pmid).second) {
-        std::optional<RawRef> ref;
+        rows.push_back(&*b.rows[i]);
+        refs.emplace_back();
         if (b.raw_in_body[i]) {
           const auto& span = b.parsed.raw_spans[i];
-          ref = RawRef{response_id, static_cast<std::int64_t>(span.offset),
-                       static_cast<std::int64_t>(span.length)};
+          refs.back() = RawRef{response_id, static_cast<std::int64_t>(span.offset),
+                               static_cast<std::int64_t>(span.length)};
         }
-        writer.insert(*b.rows[i], origin, ref);
-        ++added;
       }
       done.push_back(r.pmid);
     }
+    writer.insert_batch(rows, origin, refs);
+    const auto added = static_cast<std::int64_t>(rows.size());
     for (const auto& d : b.parsed.deleted) {
       db.run("UPDATE records SET deleted = 1 WHERE source_id = ? AND pmid = ?", source_id, d.pmid);
       ++sum.n_deleted;

@@ -61,7 +61,14 @@ struct RecordWriter::Impl {
             " added_at, raw_response_id, raw_offset, raw_length)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
         insert_id(d.prepare(
-            "INSERT OR IGNORE INTO record_ids(record_id, id_type, value) VALUES (?, ?, ?)")) {}
+            "INSERT OR IGNORE INTO record_ids(record_id, id_type, value) VALUES (?, ?, ?)")),
+        insert_ids(d.prepare(
+            "INSERT OR IGNORE INTO record_ids(record_id, id_type, value)"
+            " SELECT ?1 + key, ?2, value FROM json_each(?3) WHERE value <> ''")) {}
+  db::Statement insert_ids;  // ?1 first record_id, ?2 type, ?3 JSON array of values
+
+  // The record row alone (no identifiers); returns its record_id.
+  std::int64_t insert_row(const RecordRow& r, const RecordOrigin& o, const std::optional<RawRef>& ref);
 };
 
 RecordWriter::RecordWriter(db::Database& db) : impl_(std::make_unique<Impl>(db)) {}
@@ -75,6 +82,27 @@ std::string join(const std::vector<std::string>& v) {
     out += s;
   }
   return out;
+}
+// `s` as a JSON string literal for SQLite's json_each: quotes, backslashes
+// and control characters escaped; other bytes (UTF-8) as they are, which
+// json_each gives back unchanged.
+void json_string(const std::string& s, std::string& out) {
+  static const char* kHex = "0123456789abcdef";
+  out += '"';
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
 }
 std::optional<std::string> nonempty(const std::string& s) {
   if (s.empty()) return std::nullopt;
@@ -116,24 +144,7 @@ std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o,
 
 std::int64_t RecordWriter::insert(const RecordRow& r, const RecordOrigin& o,
                                   const std::optional<RawRef>& ref) {
-  auto& s = impl_->insert_record;
-  s.bind(1, o.source_id).bind(2, o.run_id).bind(3, o.import_id);
-  s.bind(4, nonempty(r.source_record_id)).bind(5, nonempty(r.pmid)).bind(6, nonempty(r.doi));
-  s.bind(7, r.title).bind(8, r.abstract).bind(9, r.authors);
-  if (r.year > 0) s.bind(10, r.year); else s.bind(10, nullptr);
-  s.bind(11, r.journal).bind(12, nonempty(r.volume)).bind(13, nonempty(r.issue));
-  s.bind(14, nonempty(r.pages)).bind(15, r.publication_types).bind(16, r.keywords);
-  s.bind(17, r.mesh).bind(18, nonempty(r.language));
-  s.bind(19, r.json).bind(20, nonempty(r.raw_format));
-  if (ref || r.raw_zstd.empty()) s.bind(21, nullptr); else s.bind_blob(21, r.raw_zstd);
-  s.bind(22, o.review_version).bind(23, impl_->now);
-  if (ref) {
-    s.bind(24, ref->response_id).bind(25, ref->offset).bind(26, ref->length);
-  } else {
-    s.bind(24, nullptr).bind(25, nullptr).bind(26, nullptr);
-  }
-  s.run();
-  std::int64_t id = impl_->db.last_insert_rowid();
+  std::int64_t id = impl_->insert_row(r, o, ref);
   auto& ids = impl_->insert_id;
   auto add_id = [&](const char* type, const std::string& value) {
     if (value.empty()) return;
@@ -144,6 +155,64 @@ std::int64_t RecordWriter::insert(const RecordRow& r, const RecordOrigin& o,
   add_id("doi", r.doi);
   add_id("pmcid", r.pmcid);
   return id;
+}
+
+std::vector<std::int64_t> RecordWriter::insert_batch(const std::vector<const RecordRow*>& rows,
+                                                     const RecordOrigin& o,
+                                                     const std::vector<std::optional<RawRef>>& refs) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    ids.push_back(impl_->insert_row(*rows[i], o, i < refs.size() ? refs[i] : std::nullopt));
+  if (ids.empty()) return ids;
+  // The set statement maps the i-th value to first id + i, which holds when
+  // the ids are consecutive (they are: rowids of one writer in one
+  // transaction); otherwise store them one by one.
+  if (ids.back() - ids.front() != static_cast<std::int64_t>(ids.size()) - 1) {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      for (auto [type, value] : {std::pair<const char*, const std::string*>{"pmid", &rows[i]->pmid},
+                                 {"doi", &rows[i]->doi}, {"pmcid", &rows[i]->pmcid}}) {
+        if (value->empty()) continue;
+        impl_->insert_id.bind(1, ids[i]).bind(2, type).bind(3, *value);
+        impl_->insert_id.run();
+      }
+    }
+    return ids;
+  }
+  for (auto [type, field] : {std::pair<const char*, std::string RecordRow::*>{"pmid", &RecordRow::pmid},
+                             {"doi", &RecordRow::doi}, {"pmcid", &RecordRow::pmcid}}) {
+    std::string list = "[";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (i) list += ',';
+      json_string(rows[i]->*field, list);
+    }
+    list += ']';
+    impl_->insert_ids.bind(1, ids.front()).bind(2, type).bind(3, list);
+    impl_->insert_ids.run();
+  }
+  return ids;
+}
+
+std::int64_t RecordWriter::Impl::insert_row(const RecordRow& r, const RecordOrigin& o,
+                                            const std::optional<RawRef>& ref) {
+  auto& s = insert_record;
+  s.bind(1, o.source_id).bind(2, o.run_id).bind(3, o.import_id);
+  s.bind(4, nonempty(r.source_record_id)).bind(5, nonempty(r.pmid)).bind(6, nonempty(r.doi));
+  s.bind(7, r.title).bind(8, r.abstract).bind(9, r.authors);
+  if (r.year > 0) s.bind(10, r.year); else s.bind(10, nullptr);
+  s.bind(11, r.journal).bind(12, nonempty(r.volume)).bind(13, nonempty(r.issue));
+  s.bind(14, nonempty(r.pages)).bind(15, r.publication_types).bind(16, r.keywords);
+  s.bind(17, r.mesh).bind(18, nonempty(r.language));
+  s.bind(19, r.json).bind(20, nonempty(r.raw_format));
+  if (ref || r.raw_zstd.empty()) s.bind(21, nullptr); else s.bind_blob(21, r.raw_zstd);
+  s.bind(22, o.review_version).bind(23, now);
+  if (ref) {
+    s.bind(24, ref->response_id).bind(25, ref->offset).bind(26, ref->length);
+  } else {
+    s.bind(24, nullptr).bind(25, nullptr).bind(26, nullptr);
+  }
+  s.run();
+  return db.last_insert_rowid();
 }
 
 std::optional<Record> load_record(db::Database& db, std::int64_t record_id) {

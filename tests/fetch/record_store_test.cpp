@@ -127,5 +127,49 @@ TEST(RecordStore, RowBuiltAheadStoresTheSameColumns) {
   EXPECT_TRUE(make_record_row(parsed.records[0], false).raw_zstd.empty());
 }
 
+// insert_batch writes the rows insert() writes, and the identifier index
+// (one statement per type) holds the same (record_id, type, value) rows,
+// including values JSON must escape.
+TEST(RecordStore, BatchInsertStoresWhatOneByOneStores) {
+  Fixture f;
+  auto path = test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml";
+  auto parsed = parse_pubmed_xml(read_file(path), path.string());
+  std::vector<RecordRow> rows;
+  for (const auto& r : parsed.records) rows.push_back(make_record_row(r));
+  RecordRow odd;
+  odd.title = "Odd identifiers";
+  odd.doi = "10.1000/a\"b\\c\x01" "d\xc3\xa9";  // quote, backslash, control byte, UTF-8
+  odd.pmcid = "PMC1";                            // no pmid
+  rows.push_back(odd);
+  RecordWriter writer(f.db);
+  std::vector<std::int64_t> one, batch;
+  {
+    db::Transaction tx(f.db);
+    for (const auto& r : rows) one.push_back(writer.insert(r, RecordOrigin{f.source, std::nullopt, std::nullopt, 1}));
+    std::vector<const RecordRow*> ptrs;
+    for (const auto& r : rows) ptrs.push_back(&r);
+    batch = writer.insert_batch(ptrs, RecordOrigin{f.source, std::nullopt, std::nullopt, 1}, {});
+    tx.commit();
+  }
+  ASSERT_EQ(batch.size(), rows.size());
+  // Every column from `first` on, of every row `sql` selects for `id`.
+  auto text = [&](const char* sql, std::int64_t id, int first = 0) {
+    auto st = f.db.prepare(sql);
+    st.bind(1, id);
+    std::string all;
+    while (st.step())
+      for (int c = first; c < 30; ++c) all += st.get_text(c) + "|";
+    return all;
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const char* record = "SELECT * FROM records WHERE record_id = ?";  // column 0 is record_id
+    EXPECT_EQ(text(record, one[i], 1), text(record, batch[i], 1)) << i;
+    const char* ids = "SELECT id_type, value FROM record_ids WHERE record_id = ? ORDER BY id_type";
+    EXPECT_EQ(text(ids, one[i]), text(ids, batch[i])) << i;
+  }
+  EXPECT_EQ(f.db.query_int("SELECT count(*) FROM record_ids WHERE id_type = 'doi' AND value = ?", odd.doi), 2);
+  EXPECT_EQ(f.db.query_int("SELECT count(*) FROM record_ids WHERE record_id = ?", batch.back()), 2);
+}
+
 }  // namespace
 }  // namespace prismaflow::fetch
