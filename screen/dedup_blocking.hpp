@@ -30,7 +30,7 @@ struct BlockingStats {
 /// max(max_block - 1, 2 * window) pairs per key kind. `stats`, when given,
 /// receives the counts.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> candidate_pairs(
-    const std::vector<DedupKey>& keys, std::size_t max_block = 16, std::size_t window = 4,
+    const std::vector<DedupKey>& keys, std::size_t max_block = 8, std::size_t window = 2,
     BlockingStats* stats = nullptr);
 
 }  // namespace prismaflow::screen
