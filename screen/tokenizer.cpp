@@ -37,23 +37,37 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-std::string fold(std::string_view text) {
-  utf8proc_uint8_t* out = nullptr;
+void fold_into(std::string_view text, std::string& out) {
+  // ASCII text (most titles and abstracts) folds to its lower case: utf8proc's
+  // case folding, composition and mark stripping change no ASCII byte.
+  bool ascii = true;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) {
+    out.assign(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                                                        UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                    static_cast<utf8proc_ssize_t>(text.size()), &out, options);
+                                    static_cast<utf8proc_ssize_t>(text.size()), &mapped, options);
   if (n < 0) {
     // Invalid UTF-8: fall back to ASCII lower-casing, other bytes become gaps.
-    std::string s(text);
-    for (char& c : s) {
+    out.assign(text);
+    for (char& c : out) {
       auto u = static_cast<unsigned char>(c);
       c = u >= 0x80 ? ' ' : static_cast<char>(std::tolower(u));
     }
-    return s;
+    return;
   }
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
+  out.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
 }
 
 }  // namespace
@@ -63,9 +77,10 @@ bool is_stop_word(std::string_view word) {
                             [](std::string_view a, std::string_view b) { return a < b; });
 }
 
-std::vector<std::string> tokenize(std::string_view text, const TokenizeOptions& options) {
-  std::vector<std::string> tokens;
-  const std::string folded = fold(text);
+void tokenize_views(std::string_view text, const TokenizeOptions& options, std::string& folded,
+                    std::vector<std::string_view>& tokens) {
+  tokens.clear();
+  fold_into(text, folded);
   std::size_t i = 0;
   const std::size_t n = folded.size();
   while (i < n) {
@@ -82,9 +97,15 @@ std::vector<std::string> tokenize(std::string_view text, const TokenizeOptions& 
     if (chars < 2 || (all_digits && options.drop_numbers)) continue;
     std::string_view word(folded.data() + start, i - start);
     if (options.drop_stop_words && is_stop_word(word)) continue;
-    tokens.emplace_back(word);
+    tokens.push_back(word);
   }
-  return tokens;
+}
+
+std::vector<std::string> tokenize(std::string_view text, const TokenizeOptions& options) {
+  std::string folded;
+  std::vector<std::string_view> views;
+  tokenize_views(text, options, folded, views);
+  return std::vector<std::string>(views.begin(), views.end());
 }
 
 void add_ngrams(std::vector<std::string>& tokens, int ngram_max) {

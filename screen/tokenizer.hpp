@@ -20,6 +20,12 @@ struct TokenizeOptions {
 /// say). Invalid UTF-8 bytes are treated as separators. Never throws on content.
 std::vector<std::string> tokenize(std::string_view text, const TokenizeOptions& options = {});
 
+/// tokenize() without a string per token: folds `text` into `folded` (reused
+/// between calls) and appends views into it to `tokens` (cleared first). The
+/// views are valid until `folded` changes. Same tokens as tokenize().
+void tokenize_views(std::string_view text, const TokenizeOptions& options, std::string& folded,
+                    std::vector<std::string_view>& tokens);
+
 /// True for the built-in English stop words (lower-case input).
 bool is_stop_word(std::string_view word);
 

@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
+
+#include "screen/tokenizer.hpp"
 
 namespace prismaflow::screen {
 namespace {
@@ -49,6 +54,58 @@ TEST(Tfidf, MinDfDropsRareTermsAndSublinearDampsRepeats) {
   const double cherry = (1 + std::log(2.0)) * (std::log(3.0 / 2.0) + 1);
   const double norm = std::sqrt(1 + cherry * cherry);
   EXPECT_NEAR(g.matrix.row_values(0)[1], cherry / norm, 1e-9);
+}
+
+// tfidf() builds n-grams from word ids, not strings: its terms and weights
+// must equal the plain definition, tokenize() + add_ngrams() counted per
+// document, on text with case, accents, numbers, stop words and repeats.
+TEST(Tfidf, EqualsTheStringDefinitionWithTrigramsAndNonAsciiText) {
+  const std::vector<std::string> docs = {
+      "Heart failure: the HEART failure trial of 2019 in Zürich",
+      "Café naïve heart failure heart failure, a cohort",
+      "", "Ünïcode ÉTUDE of heart failure trial 2019 cohort cohort",
+      "birds and songbirds; heart"};
+  for (const bool words_only : {true, false}) {
+    TfidfOptions o;
+    o.ngram_max = 3;
+    o.min_df = 2;
+    o.sublinear_tf = true;
+    o.tokens = {words_only, words_only};
+    const TfidfFeatures f = tfidf(docs, o);
+    std::vector<std::map<std::string, double>> tf(docs.size());
+    std::map<std::string, int> df;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      auto tokens = tokenize(docs[d], o.tokens);
+      add_ngrams(tokens, 3);
+      for (const auto& t : tokens) tf[d][t] += 1;
+      for (const auto& [t, c] : tf[d]) ++df[t];
+    }
+    std::vector<std::string> vocabulary;
+    for (const auto& [t, n] : df)
+      if (n >= 2) vocabulary.push_back(t);
+    ASSERT_EQ(f.vocabulary, vocabulary);
+    EXPECT_NE(std::find(vocabulary.begin(), vocabulary.end(), "heart failure trial"),
+              vocabulary.end());
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      std::map<std::string, double> expected;
+      double norm = 0;
+      for (const auto& [t, c] : tf[d]) {
+        if (df[t] < 2) continue;
+        const double v = (1 + std::log(c)) * (std::log(6.0 / (1.0 + df[t])) + 1);
+        expected[t] = v;
+        norm += v * v;
+      }
+      auto cols = f.matrix.row_cols(d);
+      auto vals = f.matrix.row_values(d);
+      ASSERT_EQ(cols.size(), expected.size()) << d;
+      std::size_t k = 0;
+      for (const auto& [t, v] : expected) {
+        EXPECT_EQ(f.vocabulary[cols[k]], t);
+        EXPECT_NEAR(vals[k], v / std::sqrt(norm), 1e-12);
+        ++k;
+      }
+    }
+  }
 }
 
 TEST(Tfidf, HstackPutsTheSecondMatrixColumnsAfterTheFirst) {
