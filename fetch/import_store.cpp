@@ -72,7 +72,10 @@ ImportOutcome store_import(db::Database& db, const ImportFileInfo& file,
         return rows;
       },
       [&](const std::vector<RecordRow>& rows) {
-        for (const auto& row : rows) writer.insert(row, origin);
+        std::vector<const RecordRow*> batch;
+        batch.reserve(rows.size());
+        for (const auto& row : rows) batch.push_back(&row);
+        writer.insert_batch(batch, origin, {});
       },
       std::thread::hardware_concurrency() > 1);
   // One event per file: the records carry import_id, so the file's event
