@@ -83,6 +83,8 @@ ActiveLearner::ActiveLearner(const SparseMatrix& x, const LearnerOptions& option
     throw UsageError("the share of uncertain picks must be in [0, 1), e.g. 0.1");
   if (options.model != ModelKind::kLogistic)
     nb_ = std::make_unique<NaiveBayes>(x.n_cols, options.naive_bayes);
+  // Only unlabelled rows are ranked: retrains skip terms no such row has.
+  if (nb_) nb_->track_unlabelled(x);
   if (options.model != ModelKind::kNaiveBayes)
     logistic_ = std::make_unique<LogisticRegression>(x, options.logistic);
 }

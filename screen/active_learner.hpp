@@ -88,6 +88,8 @@ class ActiveLearner {
   /// Refits the model on every label so far. Requires can_train().
   void train();
   /// P(included) for `row` under the last train(); 0 before training is possible.
+  /// Meant for rows not labelled: a labelled row's naive Bayes score may use
+  /// stale weights of terms no unlabelled row has (NaiveBayes::track_unlabelled).
   double probability(std::size_t row) const;
   /// log P(included) - log P(excluded) for `row`, the ranking key; 0 before training.
   double log_odds(std::size_t row) const;

@@ -29,10 +29,29 @@ void NaiveBayes::add(const SparseMatrix& x, std::size_t row, bool included) {
   }
   ++n_[c];
   rows_[c].push_back(row);
+  if (tracking_)
+    for (auto t : cols) --unlabelled_df_[t];
+}
+
+void NaiveBayes::track_unlabelled(const SparseMatrix& x) {
+  unlabelled_df_.assign(term_weight_.size(), 0);
+  for (auto t : x.col) ++unlabelled_df_[t];
+  for (int c = 0; c < 2; ++c)
+    for (std::size_t r : rows_[c])
+      for (auto t : x.row_cols(r)) --unlabelled_df_[t];
+  tracking_ = true;
+}
+
+void NaiveBayes::drop_inactive() {
+  // A term no unlabelled row holds can no longer change any ranked score: it
+  // leaves the list fit() walks (its sums still count in the class totals).
+  if (!tracking_) return;
+  std::erase_if(seen_, [&](std::uint32_t t) { return unlabelled_df_[t] == 0; });
 }
 
 void NaiveBayes::fit(double weight_included, double weight_excluded) {
   mode_key_ = -1;  // every seen term is rewritten below
+  drop_inactive();
   if (n_[0] == 0 || n_[1] == 0) {
     for (auto t : seen_) term_weight_[t] = 0.0;
     length_weight_ = bias_ = 0.0;
@@ -57,6 +76,7 @@ void NaiveBayes::fit_sample(const SparseMatrix& x, const std::vector<std::uint32
   // taken rows alone ("sample", when most rows are left out). Only terms those
   // rows touch need a fresh logarithm; every other term reads the cached
   // log of the full sum (delta) or log(a) (sample, where its sum is 0).
+  drop_inactive();
   const double a = options_.alpha;
   const double log_a = std::log(a);
   const std::size_t v_size = term_weight_.size();

@@ -38,7 +38,16 @@ class NaiveBayes {
   void fit_sample(const SparseMatrix& x, const std::vector<std::uint32_t> (&copies)[2]);
 
   /// log P(included | row) - log P(excluded | row) under the last fit().
+  /// Exact for every row of `x` that was not add()ed once track_unlabelled()
+  /// is on; an added row may read stale weights of terms only added rows have.
   double log_odds(const SparseMatrix& x, std::size_t row) const;
+
+  /// From now on fit() and fit_sample() rewrite only the weights of terms that
+  /// occur in at least one row of `x` not yet add()ed: the only rows ranked.
+  /// With words seen once (min_df 1) most terms drop out after their row is
+  /// labelled, so a retrain no longer costs a logarithm per vocabulary term.
+  /// Call before the first add() or after (rows already added are counted).
+  void track_unlabelled(const SparseMatrix& x);
 
   std::size_t n_included() const { return n_[1]; }
   std::size_t n_excluded() const { return n_[0]; }
@@ -62,7 +71,11 @@ class NaiveBayes {
   std::vector<std::uint32_t> dirty_;
   std::vector<char> is_dirty_;
   int mode_key_ = -1;
+  void drop_inactive();
   std::vector<std::uint32_t> seen_;  // terms with a non-zero sum (the only ones fit() touches)
+  // track_unlabelled(): per term, the rows of x not yet added that hold it.
+  std::vector<std::uint32_t> unlabelled_df_;
+  bool tracking_ = false;
   std::vector<char> is_seen_;
   std::vector<double> term_weight_;  // log-odds contribution per unit of feature value
   double length_weight_ = 0.0;       // per unit of the row's L1 mass

@@ -1,6 +1,7 @@
 // Naive Bayes and logistic regression on separable toy data.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "screen/active_learner.hpp"
@@ -67,6 +68,51 @@ TEST(NaiveBayes, FitSampleCountsEachCopyOfASample) {
   const double once = nb.log_odds(x, 4);
   nb.fit(1.0, 1.0);
   EXPECT_NEAR(nb.log_odds(x, 4), once, 1e-12);
+}
+
+// Tracking unlabelled rows only skips work: every unlabelled row scores
+// exactly as without it, after each label, for weighted and resampled fits.
+TEST(NaiveBayes, TrackingUnlabelledRowsGivesTheSameScoresAsAFullRefit) {
+  SparseMatrix x;
+  x.n_cols = 7;
+  x.row_start = {0};
+  // Rows 0-5 and their terms; term 6 is only in row 5, term 4 only in row 2.
+  const std::vector<std::vector<std::pair<std::uint32_t, double>>> rows = {
+      {{0, 0.8}, {1, 0.6}}, {{1, 0.5}, {2, 0.5}, {3, 0.7}}, {{0, 0.3}, {4, 0.9}},
+      {{2, 1.0}},           {{3, 0.4}, {5, 0.9}},           {{0, 0.6}, {5, 0.6}, {6, 0.5}}};
+  for (const auto& r : rows) {
+    for (auto [c, v] : r) {
+      x.col.push_back(c);
+      x.value.push_back(v);
+    }
+    x.row_start.push_back(x.value.size());
+  }
+  NaiveBayes tracked(7, {0.5}), full(7, {0.5});
+  tracked.track_unlabelled(x);
+  const std::vector<std::pair<std::size_t, bool>> labels = {{2, true}, {3, false}, {0, false}, {5, true}};
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    tracked.add(x, labels[k].first, labels[k].second);
+    full.add(x, labels[k].first, labels[k].second);
+    for (int mode = 0; mode < 2; ++mode) {
+      if (mode == 0) {
+        tracked.fit(1.7, 0.6);
+        full.fit(1.7, 0.6);
+      } else {
+        std::vector<std::uint32_t> copies[2];
+        for (std::size_t i = 0; i < tracked.n_excluded(); ++i) copies[0].push_back(i % 2 + 1);
+        for (std::size_t i = 0; i < tracked.n_included(); ++i) copies[1].push_back(2);
+        tracked.fit_sample(x, copies);
+        full.fit_sample(x, copies);
+      }
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        const bool labelled = std::any_of(labels.begin(), labels.begin() + k + 1,
+                                          [&](const auto& l) { return l.first == r; });
+        if (!labelled) {
+          EXPECT_NEAR(tracked.log_odds(x, r), full.log_odds(x, r), 1e-12) << k << r;
+        }
+      }
+    }
+  }
 }
 
 // a = 2, alpha = 0, b = 1: inclusion weight 2, exclusion weight 1. With 2
