@@ -123,23 +123,44 @@ double edit_similarity(std::string_view a, std::string_view b, double floor) {
   return 1.0 - static_cast<double>(d) / static_cast<double>(longest);
 }
 
-double word_jaccard(std::string_view a, std::string_view b) {
+namespace {
+
+// Distinct words of `a` and `b` and how many they share.
+struct WordOverlap {
+  std::size_t a = 0, b = 0, common = 0;
+};
+
+WordOverlap word_overlap(std::string_view a, std::string_view b) {
   // Thread-local word lists: this runs for every candidate pair.
   thread_local std::vector<std::string_view> wa, wb;
   split_words(a, wa);
   split_words(b, wb);
-  if (wa.empty() || wb.empty()) return 0.0;
   std::sort(wa.begin(), wa.end());
   wa.erase(std::unique(wa.begin(), wa.end()), wa.end());
   std::sort(wb.begin(), wb.end());
   wb.erase(std::unique(wb.begin(), wb.end()), wb.end());
-  std::size_t common = 0, i = 0, j = 0;
+  WordOverlap o{wa.size(), wb.size(), 0};
+  std::size_t i = 0, j = 0;
   while (i < wa.size() && j < wb.size()) {
-    if (wa[i] == wb[j]) ++common, ++i, ++j;
+    if (wa[i] == wb[j]) ++o.common, ++i, ++j;
     else if (wa[i] < wb[j]) ++i;
     else ++j;
   }
-  return static_cast<double>(common) / static_cast<double>(wa.size() + wb.size() - common);
+  return o;
+}
+
+}  // namespace
+
+double word_jaccard(std::string_view a, std::string_view b) {
+  WordOverlap o = word_overlap(a, b);
+  if (o.a == 0 || o.b == 0) return 0.0;
+  return static_cast<double>(o.common) / static_cast<double>(o.a + o.b - o.common);
+}
+
+double word_containment(std::string_view a, std::string_view b) {
+  WordOverlap o = word_overlap(a, b);
+  if (o.a == 0 || o.b == 0) return 0.0;
+  return static_cast<double>(o.common) / static_cast<double>(std::min(o.a, o.b));
 }
 
 bool journal_matches(std::string_view x, std::string_view y) {

@@ -17,6 +17,10 @@ double edit_similarity(std::string_view a, std::string_view b, double floor = 0.
 /// Share of words in common (|A ∩ B| / |A ∪ B| over word sets).
 double word_jaccard(std::string_view a, std::string_view b);
 
+/// Share of the smaller word set found in the other (|A ∩ B| / min(|A|, |B|)):
+/// 1 when one title is the other without its subtitle.
+double word_containment(std::string_view a, std::string_view b);
+
 /// True when `abbrev` reads as an abbreviation of `full` ("j am coll cardiol"
 /// of "journal of the american college of cardiology"), or they are equal.
 bool journal_matches(std::string_view abbrev, std::string_view full);

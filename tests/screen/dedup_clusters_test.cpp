@@ -64,6 +64,45 @@ TEST(DedupClustersTest, UncertainBandGoesToReview) {
   EXPECT_GE(plan.review[0].score, 0.9);
 }
 
+// A conference supplement gives every abstract its own DOI: a shared DOI
+// with unrelated titles is neither merged nor asked about.
+TEST(DedupClustersTest, ASharedDoiWithUnrelatedTitlesIsNotReviewed) {
+  std::string doi = "10.1016/s0168-8227(12)70001-x";
+  std::vector<DedupKey> keys = {key(1, "Sitagliptin lowers HbA1c in elderly patients with type 2 diabetes", "", doi),
+                                key(2, "Renal outcomes of dialysis in children with nephrotic syndrome", "", doi)};
+  auto plan = plan_dedup(keys);
+  EXPECT_NE(plan.kept[0], plan.kept[1]);
+  EXPECT_TRUE(plan.review.empty());
+}
+
+// One export drops the subtitle: the titles are only ~0.37 alike, but one
+// holds the other whole, so the shared DOI makes the pair a question.
+TEST(DedupClustersTest, ASharedDoiWithATruncatedTitleGoesToReview) {
+  std::string doi = "10.1108/intr-03-2016-0070";
+  std::vector<DedupKey> keys = {
+      key(1, "Anxiety about electronic data hacking", "", doi),
+      key(2, "Anxiety about electronic data hacking: predictors and relations with digital privacy protection behavior",
+          "", doi)};
+  auto plan = plan_dedup(keys);
+  EXPECT_NE(plan.kept[0], plan.kept[1]);
+  ASSERT_EQ(plan.review.size(), 1u);
+  EXPECT_EQ(plan.review[0].method, "doi");
+  EXPECT_DOUBLE_EQ(plan.review[0].score, DedupSettings{}.review_threshold);
+  // Without the DOI the same pair scores below the band.
+  keys[0].doi.clear();
+  EXPECT_TRUE(plan_dedup(keys).review.empty());
+}
+
+// Titles alike enough (>= 0.6) and one DOI: the same record.
+TEST(DedupClustersTest, ASharedDoiWithLikeTitlesMerges) {
+  std::string doi = "10.1056/nejmoa1234567";
+  std::vector<DedupKey> keys = {key(1, "Aspirin for primary prevention of cardiovascular events", "", doi),
+                                key(2, "Aspirin in the primary prevention of cardiovascular events: a trial", "", doi)};
+  auto plan = plan_dedup(keys);
+  EXPECT_EQ(plan.kept[0], plan.kept[1]);
+  ASSERT_EQ(plan.merges.size(), 1u);
+}
+
 TEST(DedupClustersTest, KeptChoiceIsDeterministic) {
   std::vector<DedupKey> keys = {key(5, "T one two three four"), key(3, "T one two three four")};
   EXPECT_EQ(choose_kept(keys, {0, 1}), 1u);  // equal completeness: lowest id

@@ -31,6 +31,13 @@ TEST(DedupScoringTest, EditSimilarity) {
   EXPECT_LT(edit_similarity("abcdefgh", "zyxwvuts", 0.8), 0.8);
 }
 
+TEST(DedupScoringTest, WordContainmentMeasuresTheShorterTitle) {
+  EXPECT_DOUBLE_EQ(word_containment("anxiety about data hacking", "anxiety about data hacking predictors"), 1.0);
+  EXPECT_DOUBLE_EQ(word_containment("a b c d", "a b x y z"), 0.5);
+  EXPECT_DOUBLE_EQ(word_containment("a a b", "b c"), 0.5);  // distinct words
+  EXPECT_DOUBLE_EQ(word_containment("", "a b"), 0.0);
+}
+
 // The bit-parallel distance against the textbook dynamic programme, on
 // strings across the 64-character word boundaries and with UTF-8 bytes.
 TEST(DedupScoringTest, EditSimilarityMatchesTheFullTable) {
