@@ -266,12 +266,19 @@ ALTER TABLE records ADD COLUMN raw_offset INTEGER;
 ALTER TABLE records ADD COLUMN raw_length INTEGER;
 )sql";
 
+// Why dedup asked about a pair (issue 4): the rule that held it below the
+// merge threshold, a shared DOI, or its score. NULL on rows written before.
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE dedup_candidates ADD COLUMN reason TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "initial schema", kV1},
       {2, "records point into their raw response", kV2},
+      {3, "dedup candidates say why they were held", kV3},
   };
   return all;
 }
