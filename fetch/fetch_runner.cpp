@@ -11,6 +11,7 @@
 #include "db/database.hpp"
 #include "db/event_log.hpp"
 #include "fetch/batch_pipeline.hpp"
+#include "fetch/efetch_batches.hpp"
 #include "fetch/esearch_xml.hpp"
 #include "fetch/pubmed_xml.hpp"
 #include "fetch/record_store.hpp"
@@ -66,10 +67,7 @@ struct FetchRunner::Impl {
   Impl(db::Database& d, EutilsSession& s, FetchSettings fs, Progress& p)
       : db(d), session(s), settings(std::move(fs)), progress(p), writer(d) {}
 
-  void add_etiquette(EutilsRequest& r) const {
-    r.params.emplace_back("tool", settings.tool);
-    if (!settings.email.empty()) r.params.emplace_back("email", settings.email);
-  }
+  void add_etiquette(EutilsRequest& r) const { fetch::add_etiquette(r, settings); }
 
   // One esearch, retried until it parses and carries no top-level ERROR.
   EsearchResult esearch(const EutilsRequest& req, std::vector<Exchange>& log) {
@@ -99,50 +97,9 @@ struct FetchRunner::Impl {
     return r;
   }
 
-  // One efetch reply made ready for storing off the database thread: parsed,
-  // each wanted record's row built, the body packed (see batch_pipeline.hpp).
-  struct FetchedBatch {
-    EutilsRequest req;
-    EutilsResponse resp;
-    PubmedParseResult parsed;
-    std::vector<std::optional<RecordRow>> rows;  ///< parallel to parsed.records
-    std::vector<bool> raw_in_body;               ///< the record's RawRef holds its bytes
-    PackedBody packed;
-    std::vector<std::string> missing;  ///< PMIDs asked for that PubMed has no record of
-    std::vector<std::string> notes;    ///< progress notes, printed by the storing thread
-  };
-
-  // Whether the parse recorded a span that really holds the record's bytes;
-  // if not, the writer keeps the record's own compressed copy.
-  static bool raw_in_body(const std::string& body, const PubmedParseResult& parsed,
-                          std::size_t i) {
-    if (i >= parsed.raw_spans.size()) return false;
-    const auto& span = parsed.raw_spans[i];
-    const auto& raw = parsed.records[i].raw;
-    return span.length != 0 && span.length == raw.size() && span.offset <= body.size() &&
-           body.compare(span.offset, span.length, raw) == 0;
-  }
-
-  // Everything of a batch that needs no database. Runs on the pipeline's
-  // worker thread; `run_set` is only read.
-  static void prepare(FetchedBatch& b, const std::unordered_set<std::string>& run_set) {
-    const auto n = b.parsed.records.size();
-    b.rows.resize(n);
-    b.raw_in_body.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      auto& r = b.parsed.records[i];
-      if (!run_set.count(r.pmid)) continue;
-      b.raw_in_body[i] = raw_in_body(b.resp.body, b.parsed, i);
-      b.rows[i] = make_record_row(r, !b.raw_in_body[i]);
-      r.raw.clear();  // the row (or the body) holds it now
-      r.raw.shrink_to_fit();
-    }
-    b.packed = pack_body(b.resp.body);
-  }
-
   // Stores one efetch reply with its records in one transaction: the batch
   // is either wholly in the database (and its PMIDs marked fetched) or not.
-  std::int64_t store_batch(std::int64_t run_id, int version, const FetchedBatch& b,
+  std::int64_t store_batch(std::int64_t run_id, int version, const EfetchBatch& b,
                            const std::unordered_set<std::string>& run_set, RunSummary& sum) {
     db::Transaction tx(db);
     const std::int64_t response_id = add_raw_response(db, run_id, b.req, b.resp, b.packed);
@@ -195,76 +152,6 @@ struct FetchRunner::Impl {
     return newly;
   }
 
-  PubmedParseResult efetch(const EutilsRequest& req, EutilsResponse& out) {
-    PubmedParseResult parsed;
-    auto check = [&](const EutilsResponse& r) -> std::string {
-      try {
-        parsed = parse_pubmed_xml(r.body, "efetch reply");
-      } catch (const InputError& e) {
-        return e.what();
-      }
-      return {};
-    };
-    out = session.call(req, check);
-    return parsed;
-  }
-
-  // The next history batch (query_key + WebEnv), or none past the end.
-  std::optional<FetchedBatch> next_history_batch(const EsearchResult& history,
-                                                 std::size_t& start, std::size_t total,
-                                                 const std::unordered_set<std::string>& run_set) {
-    if (start >= total) return std::nullopt;
-    const auto batch = static_cast<std::size_t>(settings.batch_size);
-    FetchedBatch b;
-    b.req = EutilsRequest{"efetch.fcgi",
-                          {{"db", "pubmed"}, {"query_key", history.query_key},
-                           {"WebEnv", history.webenv}, {"retstart", std::to_string(start)},
-                           {"retmax", std::to_string(batch)}, {"retmode", "xml"}}};
-    add_etiquette(b.req);
-    b.parsed = efetch(b.req, b.resp);
-    prepare(b, run_set);
-    start += batch;
-    return b;
-  }
-
-  // The next batch by PMID list, asked again while efetch returns fewer
-  // records than asked (a short body is never stored).
-  std::optional<FetchedBatch> next_id_batch(const std::vector<std::string>& todo, std::size_t& i,
-                                            const std::unordered_set<std::string>& run_set) {
-    if (i >= todo.size()) return std::nullopt;
-    const auto batch = static_cast<std::size_t>(settings.batch_size);
-    std::vector<std::string> ids(todo.begin() + static_cast<std::ptrdiff_t>(i),
-                                 todo.begin() + static_cast<std::ptrdiff_t>(std::min(todo.size(), i + batch)));
-    i += batch;
-    FetchedBatch b;
-    // POST: an id list of hundreds of PMIDs is too long for a URL.
-    b.req = EutilsRequest{"efetch.fcgi", {{"db", "pubmed"}, {"id", join(ids, ",")}, {"retmode", "xml"}}, true};
-    add_etiquette(b.req);
-    for (int attempt = 0;; ++attempt) {
-      b.parsed = efetch(b.req, b.resp);
-      std::unordered_set<std::string> got;
-      for (const auto& r : b.parsed.records) got.insert(r.pmid);
-      for (const auto& d : b.parsed.deleted) got.insert(d.pmid);
-      b.missing.clear();
-      for (const auto& id : ids)
-        if (!got.count(id)) b.missing.push_back(id);
-      if (!b.missing.empty() && attempt < settings.short_retries && !session.transport().is_replay()) {
-        b.notes.push_back("efetch returned " + std::to_string(ids.size() - b.missing.size()) +
-                          " of " + std::to_string(ids.size()) + " records; asking again");
-        continue;
-      }
-      break;
-    }
-    if (!b.missing.empty()) {
-      // PubMed has no record for these PMIDs (see the empty-articleset
-      // fixture): noted on the run, not fetched forever.
-      b.notes.push_back("PubMed returned no record for " + std::to_string(b.missing.size()) +
-                        " PMID(s): " + join(b.missing, ",").substr(0, 200));
-    }
-    prepare(b, run_set);
-    return b;
-  }
-
   void fetch_records(std::int64_t run_id, int version, const std::string& label,
                      const EsearchResult* history, RunSummary& sum) {
     // The PMID lists are the only memory here that grows with the result
@@ -279,7 +166,7 @@ struct FetchRunner::Impl {
                    static_cast<std::int64_t>(total - todo.size()));
     // The session is used only by the producer thread and the database and
     // progress only by this one, while a pipeline runs.
-    auto store = [&](FetchedBatch& b) {
+    auto store = [&](EfetchBatch& b) {
       for (const auto& n : b.notes) progress.note(n);
       sum.n_missing += static_cast<std::int64_t>(b.missing.size());
       progress.advance(store_batch(run_id, version, b, run_set, sum));
@@ -287,15 +174,14 @@ struct FetchRunner::Impl {
     // First pass by history (query_key + WebEnv), the cheapest way for an
     // unsliced search; whatever it misses is fetched by id below.
     if (history && !history->webenv.empty() && !todo.empty()) {
-      std::size_t start = 0;
-      run_pipelined<FetchedBatch>(
-          [&] { return next_history_batch(*history, start, total, run_set); }, store,
-          settings.pipeline, kBatchesWaiting);
+      EfetchBatches batches(session, settings, run_set);
+      run_pipelined<EfetchBatch>([&] { return batches.next_by_history(*history, total); }, store,
+                                 settings.pipeline, kBatchesWaiting);
       todo = unfetched_pmids(db, run_id);
     }
-    std::size_t next = 0;
-    run_pipelined<FetchedBatch>([&] { return next_id_batch(todo, next, run_set); }, store,
-                                settings.pipeline, kBatchesWaiting);
+    EfetchBatches batches(session, settings, run_set);
+    run_pipelined<EfetchBatch>([&] { return batches.next_by_ids(todo); }, store,
+                               settings.pipeline, kBatchesWaiting);
     progress.finish();
   }
 

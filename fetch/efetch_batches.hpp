@@ -1,0 +1,69 @@
+// The efetch half of a fetch run, the part that needs no database: ask
+// E-utilities for the next batch (by history or by PMID list, asking again
+// while a reply is short), parse it, and build every row the store will
+// write (record JSON, joined fields, the packed body). It runs on the fetch
+// pipeline's worker thread (batch_pipeline.hpp) while the runner stores the
+// previous batch, so nothing here may touch the review database or Progress.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "fetch/esearch_xml.hpp"
+#include "fetch/eutils_session.hpp"
+#include "fetch/fetch_runner.hpp"
+#include "fetch/pubmed_xml.hpp"
+#include "fetch/record_store.hpp"
+#include "fetch/search_run_store.hpp"
+
+namespace prismaflow::fetch {
+
+/// One efetch reply made ready for storing.
+struct EfetchBatch {
+  EutilsRequest req;
+  EutilsResponse resp;
+  PubmedParseResult parsed;
+  /// Parallel to parsed.records; empty for records the run did not ask for.
+  std::vector<std::optional<RecordRow>> rows;
+  /// Parallel to parsed.records: the record's bytes lie at its raw span in
+  /// resp.body, so it is stored as a RawRef (its row then has no raw copy).
+  std::vector<bool> raw_in_body;
+  PackedBody packed;
+  std::vector<std::string> missing;  ///< PMIDs asked for that PubMed has no record of
+  std::vector<std::string> notes;    ///< progress notes for the storing thread to print
+};
+
+/// Adds NCBI's `tool` and `email` parameters (E-utilities etiquette).
+void add_etiquette(EutilsRequest& request, const FetchSettings& settings);
+
+/// Produces the batches of one pass, one call at a time. Keeps references to
+/// its arguments; `run_set` (the run's PMIDs) is only read.
+class EfetchBatches {
+ public:
+  EfetchBatches(EutilsSession& session, const FetchSettings& settings,
+                const std::unordered_set<std::string>& run_set);
+
+  /// The next settings.batch_size records of the history set (query_key +
+  /// WebEnv of `history`), or none once `total` records were asked for.
+  /// Throws NetworkError when efetch keeps failing.
+  std::optional<EfetchBatch> next_by_history(const EsearchResult& history, std::size_t total);
+
+  /// The next settings.batch_size PMIDs of `todo` by POSTed id list, asked
+  /// again (settings.short_retries times, never on replay) while the reply
+  /// holds fewer records than asked; or none past the end of `todo`.
+  std::optional<EfetchBatch> next_by_ids(const std::vector<std::string>& todo);
+
+ private:
+  PubmedParseResult efetch(const EutilsRequest& req, EutilsResponse& out);
+  void prepare(EfetchBatch& b) const;
+
+  EutilsSession& session_;
+  const FetchSettings& settings_;
+  const std::unordered_set<std::string>& run_set_;
+  std::size_t next_ = 0;
+};
+
+}  // namespace prismaflow::fetch
