@@ -28,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include "screen/labelled_dataset.hpp"
+#include "screen/ranking_config.hpp"
 #include "screen/simulation.hpp"
 #include "screen/simulation_metrics.hpp"
 #include "screen/tfidf.hpp"
@@ -51,10 +52,12 @@ struct Stat {
 
 int main(int argc, char** argv) {
   std::filesystem::path shared = "../shared";
+  // Start from the product's defaults (what `screen simulate` and
+  // `screen --order relevance` use); the flags below change them.
+  const ps::RankingConfig defaults = ps::default_ranking_config();
   ps::SimulationOptions sim;
-  ps::TfidfOptions tf;
-  tf.min_df = 2;
-  tf.sublinear_tf = true;
+  sim.learner = defaults.learner;
+  ps::TfidfOptions tf = defaults.features;
   int seeds = 5;
   std::string only;
   sim.stop_when_all_found = true;
