@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "common/file.hpp"
 #include "screen/labelled_dataset.hpp"
+#include "screen/ranking_config.hpp"
 #include "screen/simulation_metrics.hpp"
 #include "screen/tfidf.hpp"
 #include "tests/support/expect_throw_msg.hpp"
@@ -93,6 +94,41 @@ TEST(Simulation, CommandPrintsOneJsonObjectPerSeedAndWritesCurves) {
   EXPECT_NE(read_file(dir / "c.svg").find("seed 2"), std::string::npos);
   EXPECT_THROW_MSG(cli::screen_simulate({(dir / "syn.csv").string(), "--model", "svm"}),
                    UsageError, "unknown model");
+}
+
+TEST(Simulation, CommandRecordsItsRankingSettingsAndRefusesBadOnes) {
+  test::TempDir dir;
+  test::write_text(dir / "syn.csv", synthetic_csv());
+  const std::string csv = (dir / "syn.csv").string();
+  testing::internal::CaptureStdout();
+  const int rc = cli::screen_simulate({csv, "--json", "--model", "ensemble", "--balance", "resample",
+                                       "--tokens", "all", "--ngram", "1", "--min-df", "1", "--tf",
+                                       "raw", "--alpha", "0.5", "--c", "2"});
+  const auto j = nlohmann::json::parse(testing::internal::GetCapturedStdout());
+  EXPECT_EQ(rc, 0);
+  const auto& st = j["settings"];
+  EXPECT_EQ(st["model"], "ensemble");
+  EXPECT_EQ(st["balance"]["kind"], "resample");
+  EXPECT_EQ(st["features"]["tokens"], "all");
+  EXPECT_EQ(st["features"]["ngram_max"], 1);
+  EXPECT_EQ(st["features"]["min_df"], 1);
+  EXPECT_EQ(st["features"]["sublinear_tf"], false);
+  EXPECT_EQ(st["nb_alpha"], 0.5);
+  EXPECT_EQ(st["logistic_c"], 2.0);
+  EXPECT_EQ(j["screened_for_100"], 5);  // the synthetic set stays easy for every setting
+  // Without options the settings are the prioritiser's defaults.
+  testing::internal::CaptureStdout();
+  cli::screen_simulate({csv, "--json", "--balance", "none"});
+  const auto k = nlohmann::json::parse(testing::internal::GetCapturedStdout());
+  EXPECT_EQ(k["settings"]["model"], std::string(model_name(default_ranking_config().learner.model)));
+  EXPECT_EQ(k["settings"]["balance"]["kind"], "none");
+  for (const std::vector<std::string>& bad :
+       {std::vector<std::string>{"--balance", "smote"}, {"--tokens", "chars"}, {"--tf", "log"},
+        {"--ngram", "4"}, {"--alpha", "0"}}) {
+    std::vector<std::string> args = {csv};
+    args.insert(args.end(), bad.begin(), bad.end());
+    EXPECT_THROW(cli::screen_simulate(args), UsageError) << bad[0];
+  }
 }
 
 TEST(Simulation, RealSharedSetBeatsRandomOrderByFar) {
