@@ -138,8 +138,8 @@ void dump_pairs(const std::string& set, bool with_doi, bool fp, bool fn,
   for (const auto& r : plan.review) {
     bool dup = truth[r.a] == truth[r.b];
     review_true += dup;
-    const char* held = screen::score_pair(keys[r.a], keys[r.b]).held;
-    auto& w = why[r.method == "doi" ? "same DOI, titles differ" : held ? held : "score in the band"];
+    bool held = r.reason != screen::kScoreBandReason;
+    auto& w = why[r.reason ? r.reason : "-"];
     if (fn && !held && !dup && w.first % 40 == 1) print_pair("BAND", set, with_doi, r.a, r.b, inputs, keys, r.method);
     ++w.first;
     w.second += dup;

@@ -93,14 +93,15 @@ void print_summary(const screen::DedupRunSummary& s) {
 
 std::string pairs_csv(const std::vector<screen::ReviewPair>& pairs) {
   std::string out = csv::format_row({"record_a", "record_b", "score", "decision", "title_a", "title_b",
-                                     "year_a", "year_b", "journal_a", "journal_b", "authors_a", "authors_b"});
+                                     "year_a", "year_b", "journal_a", "journal_b", "authors_a", "authors_b",
+                                     "reason"});
   auto y = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
   for (const auto& p : pairs) {
     char score[16];
     std::snprintf(score, sizeof score, "%.3f", p.score);
     out += csv::format_row({std::to_string(p.record_a), std::to_string(p.record_b), score, "",
                             p.title_a, p.title_b, y(p.year_a), y(p.year_b), p.journal_a,
-                            p.journal_b, p.authors_a, p.authors_b});
+                            p.journal_b, p.authors_a, p.authors_b, p.reason});
   }
   return out;
 }
@@ -131,7 +132,9 @@ void import_decisions(db::Database& db, const std::string& path) {
 
 void review_interactively(db::Database& db) {
   for (const auto& p : screen::pending_pairs(db)) {
-    std::cout << "\nscore " << p.score << "\n  [" << p.record_a << "] " << p.title_a << " ("
+    std::cout << "\nscore " << p.score;
+    if (!p.reason.empty()) std::cout << "  held: " << p.reason;
+    std::cout << "\n  [" << p.record_a << "] " << p.title_a << " ("
               << p.year_a.value_or(0) << ") " << p.journal_a << "\n      " << p.authors_a << "\n  ["
               << p.record_b << "] " << p.title_b << " (" << p.year_b.value_or(0) << ") "
               << p.journal_b << "\n      " << p.authors_b

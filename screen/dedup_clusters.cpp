@@ -95,6 +95,7 @@ DedupPlan plan_dedup(const std::vector<DedupKey>& keys, const DedupSettings& set
     PairEvidence e = score_pair(a, b);
     double s = e.score;
     const char* method = "score";
+    const char* reason = e.held ? e.held : kScoreBandReason;
     // A shared DOI settles it when the titles agree (errata can share a DOI
     // in some databases, so a DOI with a loosely similar title goes to
     // review). Unlike titles under one DOI are not a question: conference
@@ -109,9 +110,10 @@ DedupPlan plan_dedup(const std::vector<DedupKey>& keys, const DedupSettings& set
                  (e.title >= kDoiReviewTitle || word_containment(a.title, b.title) >= kDoiReviewContained)) {
         s = settings.review_threshold;
         method = "doi";
+        reason = kSharedDoiReason;
       }
     }
-    if (s >= settings.review_threshold) scored.push_back({i, j, s, method});
+    if (s >= settings.review_threshold) scored.push_back({i, j, s, method, reason});
   }
   std::stable_sort(scored.begin(), scored.end(),
                    [](const MatchedPair& x, const MatchedPair& y) { return x.score > y.score; });

@@ -33,7 +33,15 @@ struct MatchedPair {
   std::size_t a = 0, b = 0;
   double score = 0;
   std::string method;  ///< "pmid", "pmcid", "doi", "score", "reviewed"
+  /// Review pairs: why the pair is a question rather than a merge, a static
+  /// string (PairEvidence::held, kSharedDoiReason or kScoreBandReason).
+  const char* reason = nullptr;
 };
+
+/// Reason of a review pair lifted into the band by a shared DOI.
+inline constexpr const char* kSharedDoiReason = "same DOI, titles differ";
+/// Reason of a review pair whose score alone fell between the thresholds.
+inline constexpr const char* kScoreBandReason = "score between the review and merge thresholds";
 
 struct DedupPlan {
   std::vector<MatchedPair> merges;  ///< pairs that joined clusters, in merge order

@@ -134,9 +134,21 @@ DedupRunSummary run_dedup(db::Database& db, const DedupSettings& settings,
   }
   for (const auto& p : plan.review) {
     std::int64_t a = std::min(keys[p.a].id, keys[p.b].id), b = std::max(keys[p.a].id, keys[p.b].id);
-    db.run("INSERT OR IGNORE INTO dedup_candidates(record_a, record_b, score) VALUES (?, ?, ?)", a, b, p.score);
+    std::string reason = p.reason ? p.reason : kScoreBandReason;
+    db.run("INSERT OR IGNORE INTO dedup_candidates(record_a, record_b, score, reason) VALUES (?, ?, ?, ?)", a, b,
+           p.score, reason);
     if (db.changes() > 0) {
-      log(db, command, "insert", "dedup_candidate", a, nullptr, {{"record_a", a}, {"record_b", b}, {"score", p.score}});
+      log(db, command, "insert", "dedup_candidate", a, nullptr,
+          {{"record_a", a}, {"record_b", b}, {"score", p.score}, {"reason", reason}});
+      continue;
+    }
+    // Pairs stored before migration 3 gain their reason once; later runs
+    // leave it (a second run changes nothing).
+    db.run("UPDATE dedup_candidates SET reason = ? WHERE record_a = ? AND record_b = ? AND reason IS NULL"
+           " AND status = 'pending'", reason, a, b);
+    if (db.changes() > 0) {
+      log(db, command, "update", "dedup_candidate", a, {{"record_a", a}, {"record_b", b}, {"reason", nullptr}},
+          {{"record_a", a}, {"record_b", b}, {"reason", reason}});
     }
   }
   sum.active_links = static_cast<std::size_t>(
@@ -188,7 +200,7 @@ std::size_t undo_dedup(db::Database& db, const UndoTarget& t) {
 std::vector<ReviewPair> pending_pairs(db::Database& db) {
   auto s = db.prepare(
       "SELECT c.record_a, c.record_b, c.score, a.title, b.title, a.authors, b.authors, a.journal,"
-      " b.journal, a.year, b.year FROM dedup_candidates c"
+      " b.journal, a.year, b.year, coalesce(c.reason, '') FROM dedup_candidates c"
       " JOIN records a ON a.record_id = c.record_a JOIN records b ON b.record_id = c.record_b"
       " WHERE c.status = 'pending' ORDER BY c.score DESC, c.record_a, c.record_b");
   std::vector<ReviewPair> out;
@@ -205,6 +217,7 @@ std::vector<ReviewPair> pending_pairs(db::Database& db) {
     p.journal_b = s.get_text(8);
     if (auto y = s.get_optional_int(9)) p.year_a = static_cast<int>(*y);
     if (auto y = s.get_optional_int(10)) p.year_b = static_cast<int>(*y);
+    p.reason = s.get_text(11);
     out.push_back(std::move(p));
   }
   return out;

@@ -59,6 +59,7 @@ struct ReviewPair {
   double score = 0;
   std::string title_a, title_b, authors_a, authors_b, journal_a, journal_b;
   std::optional<int> year_a, year_b;
+  std::string reason;  ///< why it was held, e.g. "issue differs and pages do not match"; "" if unknown
 };
 
 /// The pairs awaiting a decision, highest score first.

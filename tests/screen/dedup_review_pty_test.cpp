@@ -46,6 +46,7 @@ class DedupReviewPtyTest : public ::testing::Test {
     ASSERT_TRUE(pty.ok());
     ASSERT_TRUE(pty.expect("Same record?")) << pty.seen();
     EXPECT_NE(pty.seen().find("Complement factor H mutations"), std::string::npos) << pty.seen();
+    EXPECT_NE(pty.seen().find("held: issue differs and pages do not match"), std::string::npos) << pty.seen();
     ASSERT_TRUE(pty.send(answer + "\n"));
     EXPECT_TRUE(pty.expect("await 'prismaflow dedup review'")) << pty.seen();
     EXPECT_EQ(pty.wait_exit(), 0) << pty.seen();

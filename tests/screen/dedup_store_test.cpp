@@ -1,10 +1,14 @@
 #include "screen/dedup_store.hpp"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <tuple>
 
 #include "common/error.hpp"
 #include "db/database.hpp"
 #include "db/event_log.hpp"
+#include "db/migrations.hpp"
 #include "fetch/record_store.hpp"
 #include "tests/support/expect_throw_msg.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -96,11 +100,99 @@ TEST_F(DedupStoreTest, ReviewedDuplicatesMerge) {
   auto pairs = pending_pairs(db_);
   ASSERT_FALSE(pairs.empty());
   EXPECT_EQ(pairs[0].record_a, a_);
+  EXPECT_EQ(pairs[0].reason, kScoreBandReason);  // nothing held it, only the thresholds
   db::Transaction tx(db_);
   decide_pair(db_, pairs[0].record_b, pairs[0].record_a, "duplicate", "ann");
   auto s = run_dedup(db_, strict);
   tx.commit();
   EXPECT_EQ(s.new_links, 1u);
+}
+
+// An article (14(5):703) and the erratum printed under its title (14(8):1107),
+// as in the haematology benchmark: held for review, and the store says why.
+void add_article_and_erratum(db::Database& db) {
+  db.run("INSERT INTO sources(source_id, name, kind, created_at) VALUES (1, 'Embase', 'database', 'then')");
+  for (auto [id, issue, pages] : {std::tuple{1, "5", "703-712"}, std::tuple{2, "8", "1107"}}) {
+    db.run("INSERT INTO records(record_id, source_id, title, authors, year, journal, volume, issue, pages, added_at)"
+           " VALUES (?, 1, 'Complement factor H mutations in atypical haemolytic uraemic syndrome',"
+           " 'Esparza-Gordillo J; Buil A', 2005, 'Human Molecular Genetics', '14', ?, ?, 'then')",
+           id, std::string(issue), std::string(pages));
+  }
+}
+
+DedupRunSummary run_in_transaction(db::Database& db) {
+  db::Transaction tx(db);
+  auto s = run_dedup(db, {});
+  tx.commit();
+  return s;
+}
+
+TEST(DedupReasonTest, HeldPairsKeepTheirReason) {
+  auto db = db::Database::open_memory();
+  add_article_and_erratum(db);
+  auto s = run_in_transaction(db);
+  EXPECT_EQ(s.new_links, 0u);
+  auto pairs = pending_pairs(db);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].reason, "issue differs and pages do not match");
+  auto events = db::read_events(db, "dedup_candidate");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_NE(events[0].after_json.find("issue differs"), std::string::npos) << events[0].after_json;
+}
+
+// A database as migration 2 left it (written with SQLite itself, as an older
+// prismaflow would have): opening it adds the column and keeps every row;
+// the next dedup run fills the reason of a pending pair once.
+TEST(DedupReasonTest, MigrationFromVersionTwoKeepsCandidates) {
+  test::TempDir dir;
+  auto path = dir / "review.db";
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    auto exec = [&](const std::string& sql) {
+      char* err = nullptr;
+      int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
+      EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "") << " in " << sql;
+      sqlite3_free(err);
+    };
+    exec("CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    for (const auto& m : db::migrations()) {
+      if (m.version >= 3) continue;
+      exec(std::string(m.sql));
+      exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'old', 'then')");
+    }
+    exec("INSERT INTO sources(source_id, name, kind, created_at) VALUES (1, 'Embase', 'database', 'then')");
+    exec("INSERT INTO records(record_id, source_id, title, authors, year, journal, volume, issue, pages, added_at)"
+         " VALUES (1, 1, 'Complement factor H mutations in atypical haemolytic uraemic syndrome',"
+         " 'Esparza-Gordillo J; Buil A', 2005, 'Human Molecular Genetics', '14', '5', '703-712', 'then'),"
+         " (2, 1, 'Complement factor H mutations in atypical haemolytic uraemic syndrome',"
+         " 'Esparza-Gordillo J; Buil A', 2005, 'Human Molecular Genetics', '14', '8', '1107', 'then'),"
+         " (3, 1, 'Statins in older adults', 'Jones M', 2020, 'BMJ', '368', NULL, 'm100', 'then')");
+    exec("INSERT INTO dedup_candidates(record_a, record_b, score) VALUES (1, 2, 0.85)");
+    exec("INSERT INTO dedup_candidates(record_a, record_b, score, status, decided_by, decided_at)"
+         " VALUES (1, 3, 0.8, 'distinct', 'ann', 'then')");
+    sqlite3_close(raw);
+  }
+  auto db = db::Database::open(path);
+  EXPECT_EQ(db.schema_version(), db::latest_schema_version());
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM dedup_candidates"), 2);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM dedup_candidates WHERE reason IS NULL"), 2);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM dedup_candidates WHERE record_a = 1 AND record_b = 3"
+                         " AND status = 'distinct' AND decided_by = 'ann'"), 1);
+  auto before = pending_pairs(db);
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].reason, "");
+  EXPECT_DOUBLE_EQ(before[0].score, 0.85);
+
+  run_in_transaction(db);
+  auto after = pending_pairs(db);
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].reason, "issue differs and pages do not match");
+  // The decided pair is not rewritten; a second run changes nothing.
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM dedup_candidates WHERE reason IS NULL"), 1);
+  auto events = db::read_events(db).size();
+  run_in_transaction(db);
+  EXPECT_EQ(db::read_events(db).size(), events);
 }
 
 }  // namespace
