@@ -29,6 +29,7 @@ struct QueueOptions {
   std::uint64_t seed = 1;
   std::int64_t count = 10;
   bool json = false;
+  screen::RankingOptions ranking;  ///< --order relevance only
 };
 
 void add_queue_options(CommandSpec& spec) {
@@ -36,7 +37,11 @@ void add_queue_options(CommandSpec& spec) {
       ("reviewer", po::value<std::string>(), "your name (required)")
       ("stage", po::value<std::string>()->default_value("ta"), "ta (title/abstract) or ft (full text)")
       ("order", po::value<std::string>()->default_value("id"), "id, random or relevance (prioritised)")
-      ("seed", po::value<std::uint64_t>()->default_value(1), "seed of --order random");
+      ("seed", po::value<std::uint64_t>()->default_value(1), "seed of --order random")
+      ("model", po::value<std::string>(),
+       "--order relevance: nb, logistic or ensemble (default: as 'screen simulate')")
+      ("uncertain-share", po::value<double>()->default_value(0.0),
+       "--order relevance: share of picks from the least certain records, in [0, 1)");
   add_common_options(spec);
 }
 
@@ -54,6 +59,10 @@ QueueOptions read_queue_options(const po::variables_map& vm, const std::string& 
                      o.order + "'");
   }
   o.seed = vm["seed"].as<std::uint64_t>();
+  if (vm.count("model")) o.ranking.model = vm["model"].as<std::string>();
+  o.ranking.uncertain_share = vm["uncertain-share"].as<double>();
+  if (!(o.ranking.uncertain_share >= 0 && o.ranking.uncertain_share < 1))
+    throw UsageError("prismaflow " + command + ": --uncertain-share must be in [0, 1)");
   return o;
 }
 
@@ -80,7 +89,7 @@ int screen_interactive(const Args& args) {
   so.reviewer = o.reviewer;
   so.order = order_records(review.db, o.stage,
                            screen::records_awaiting(review.db, review.protocol, o.stage, o.reviewer),
-                           o.order, o.seed);
+                           o.order, o.seed, o.ranking);
   screen::run_terminal_screener(review.db, review.protocol, so);
   return 0;
 }
@@ -103,7 +112,7 @@ int screen_next(const Args& args) {
   Review review = open_review(o.review);
   auto ids = order_records(review.db, o.stage,
                            screen::records_awaiting(review.db, review.protocol, o.stage, o.reviewer),
-                           o.order, o.seed);
+                           o.order, o.seed, o.ranking);
   std::size_t total = ids.size();
   if (o.count > 0 && ids.size() > static_cast<std::size_t>(o.count)) ids.resize(o.count);
   auto arr = nlohmann::json::array();
@@ -155,7 +164,8 @@ int screen_automate(const Args& args) {
 
 std::vector<std::int64_t> order_records(db::Database& db, screen::Stage stage,
                                         std::vector<std::int64_t> ids, const std::string& order,
-                                        std::uint64_t seed) {
+                                        std::uint64_t seed,
+                                        const screen::RankingOptions& ranking) {
   if (order == "id") return ids;
   if (order == "random") {
     std::mt19937_64 rng(seed);
@@ -164,7 +174,7 @@ std::vector<std::int64_t> order_records(db::Database& db, screen::Stage stage,
   }
   if (order == "relevance") {
     std::vector<std::int64_t> out;
-    for (const auto& r : screen::prioritise(db, stage, ids, screen::RankingOptions{})) {
+    for (const auto& r : screen::prioritise(db, stage, ids, ranking)) {
       out.push_back(r.record_id);
     }
     return out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "screen/prioritiser.hpp"
 #include "screen/stage.hpp"
 
 namespace prismaflow::db {
@@ -25,9 +26,11 @@ int screen_export(const Args& args);
 
 /// `ids` in the order asked for: "id" (as given), "random" (seeded shuffle)
 /// or "relevance" (prioritised screening, screen/prioritiser.hpp). Throws
-/// UsageError for another order.
+/// UsageError for another order. `ranking` sets the relevance model
+/// (empty model: the default of screen/ranking_config.hpp).
 std::vector<std::int64_t> order_records(db::Database& db, screen::Stage stage,
                                         std::vector<std::int64_t> ids, const std::string& order,
-                                        std::uint64_t seed);
+                                        std::uint64_t seed,
+                                        const screen::RankingOptions& ranking = {});
 
 }  // namespace prismaflow::cli

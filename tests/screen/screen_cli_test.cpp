@@ -100,6 +100,24 @@ TEST_F(ScreenCliTest, NextListsTheQueue) {
   EXPECT_EQ(nlohmann::json::parse(rnd.out).size(), 6u);  // same records, another order
 }
 
+TEST_F(ScreenCliTest, NextByRelevanceTakesTheRankingModelAndRecordsIt) {
+  auto f = file("d.csv", kHeader + "1,,ta,bob,include,,,\n2,,ta,bob,exclude,Animal study,,\n");
+  ASSERT_EQ(run({"screen", "import", f}).exit_code, 0);
+  auto r = run({"screen", "next", "--reviewer", "ann", "--order", "relevance", "--model",
+                "logistic", "--uncertain-share", "0.2", "--count", "0", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The four undecided records (one reviewer per record: bob's two are final), reordered.
+  EXPECT_EQ(nlohmann::json::parse(r.out).size(), 4u);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ranking_runs WHERE model = 'logistic' AND "
+                  "settings_json LIKE '%\"uncertain_share\":0.2%'"),
+            1);
+  auto bad = run({"screen", "next", "--reviewer", "ann", "--order", "relevance", "--model", "svm"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown model 'svm'"), std::string::npos) << bad.err;
+  auto share = run({"screen", "next", "--reviewer", "ann", "--uncertain-share", "1.5"});
+  EXPECT_EQ(share.exit_code, 2);
+}
+
 TEST_F(ScreenCliTest, InteractiveScreenerRefusesWithoutATerminal) {
   auto r = run({"screen", "--reviewer", "ann"});
   EXPECT_EQ(r.exit_code, 2);
