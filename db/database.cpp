@@ -41,6 +41,15 @@ Statement& Statement::bind(int i, std::string_view v) {
                                         SQLITE_UTF8));
   return *this;
 }
+Statement& Statement::bind_view(int i, std::string_view v) {
+  impl_->check_bind(sqlite3_bind_text64(impl_->stmt, i, v.data() ? v.data() : "", v.size(), SQLITE_STATIC,
+                                        SQLITE_UTF8));
+  return *this;
+}
+Statement& Statement::bind_blob_view(int i, std::string_view v) {
+  impl_->check_bind(sqlite3_bind_blob64(impl_->stmt, i, v.data() ? v.data() : "", v.size(), SQLITE_STATIC));
+  return *this;
+}
 Statement& Statement::bind(int i, std::nullptr_t) {
   impl_->check_bind(sqlite3_bind_null(impl_->stmt, i));
   return *this;
@@ -146,7 +155,10 @@ Database Database::open(const std::filesystem::path& path, bool create) {
     throw DbError(path.string() +
                   ": no review database here; run 'prismaflow init DIR' or pass --review DIR");
   }
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  // No connection is used by two threads at once (the fetch and import
+  // pipelines keep SQLite on one thread), so the connection mutex SQLite
+  // would take on every call is not needed.
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   auto impl = open_handle(path.string(), flags);
   impl->path = path;
   Database db(std::move(impl));
@@ -162,7 +174,7 @@ Database Database::open(const std::filesystem::path& path, bool create) {
 }
 
 Database Database::open_memory() {
-  auto impl = open_handle(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  auto impl = open_handle(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_CREATE);
   impl->path = ":memory:";
   Database db(std::move(impl));
   db.exec("PRAGMA foreign_keys = ON");

@@ -37,6 +37,14 @@ class Statement {
   /// Binds bytes as a BLOB (compressed payloads).
   Statement& bind_blob(int index, std::string_view bytes);
 
+  /// Bind text or bytes WITHOUT copying them (the others copy). Contract:
+  /// the caller keeps `text` alive and unchanged until the statement is
+  /// reset (run() and reset() do), that parameter is bound again, or the
+  /// statement is destroyed; SQLite reads the buffer only while stepping.
+  /// For large values bound and run at once, e.g. a batch of record rows.
+  Statement& bind_view(int index, std::string_view text);
+  Statement& bind_blob_view(int index, std::string_view bytes);
+
   /// Binds every argument in order, starting at parameter 1.
   template <typename... Args>
   Statement& bind_all(const Args&... args) {
@@ -67,7 +75,10 @@ class Statement {
   std::unique_ptr<Impl> impl_;
 };
 
-/// An open review database.
+/// An open review database. A connection is not shared between threads:
+/// each Database (and its Statements) is used by one thread at a time, so
+/// SQLite's per-connection mutex is off (SQLITE_OPEN_NOMUTEX). Threads that
+/// need the database at once open their own Database on the same file.
 class Database {
  public:
   /// Opens (creating if `create`) and migrates the file. Throws DbError when

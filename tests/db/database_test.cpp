@@ -96,5 +96,27 @@ TEST(StatementTest, BindsAndReadsEveryType) {
   EXPECT_FALSE(s.step());
 }
 
+TEST(StatementTest, ViewBindsStoreTheBytesWithoutCopyingThemFirst) {
+  auto db = Database::open_memory();
+  db.exec("CREATE TEMP TABLE t(s TEXT, b BLOB, e TEXT)");
+  auto ins = db.prepare("INSERT INTO t VALUES (?, ?, ?)");
+  std::string text = "first", bytes("x\0y", 3);
+  ins.bind_view(1, text).bind_blob_view(2, bytes).bind_view(3, std::string_view());
+  ins.run();
+  // The statement was reset by run(): rebinding to new buffers stores those.
+  text = "second";
+  ins.bind_view(1, text).bind_blob_view(2, std::string_view()).bind_view(3, "");
+  ins.run();
+  auto s = db.prepare("SELECT s, b, e, typeof(e), typeof(b) FROM t ORDER BY rowid");
+  ASSERT_TRUE(s.step());
+  EXPECT_EQ(s.get_text(0), "first");
+  EXPECT_EQ(s.get_blob(1), std::string("x\0y", 3));
+  EXPECT_EQ(s.get_text(3), "text");  // an empty view is '' rather than NULL
+  ASSERT_TRUE(s.step());
+  EXPECT_EQ(s.get_text(0), "second");
+  EXPECT_EQ(s.get_text(4), "blob");
+  EXPECT_FALSE(s.step());
+}
+
 }  // namespace
 }  // namespace prismaflow::db
