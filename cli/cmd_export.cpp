@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 #include "common/file.hpp"
 #include "fetch/record_export.hpp"
+#include "fetch/record_json.hpp"
 #include "fetch/record_store.hpp"
 
 namespace prismaflow::cli {
@@ -63,7 +64,8 @@ std::string render(Review& review, const std::string& format) {
       auto s = review.db.prepare("SELECT record_json FROM records WHERE record_id = ?");
       s.bind(1, r.record_id);
       s.step();
-      auto j = nlohmann::json::parse(s.get_text(0));
+      // Stored rows leave empty fields out; the export keeps every key.
+      auto j = nlohmann::json::parse(fetch::record_to_json_full(fetch::record_from_json(s.get_text(0))));
       j["record_id"] = r.record_id;
       j["source"] = r.source;
       j["duplicate_of"] = r.duplicate_of ? nlohmann::json(*r.duplicate_of) : nlohmann::json();

@@ -9,12 +9,68 @@ namespace prismaflow::fetch {
 
 using nlohmann::json;
 
-void to_json(json& j, const Author& a) {
-  j = json{{"last_name", a.last_name},   {"fore_name", a.fore_name},
-           {"initials", a.initials},     {"suffix", a.suffix},
-           {"collective_name", a.collective_name}, {"affiliations", a.affiliations},
-           {"orcid", a.orcid}};
-}
+// Stored record_json leaves out every empty string, empty list, false and
+// zero (most of a PubMed record's fields are empty: they were two thirds of
+// the database); the reader below takes a missing key as that default, so
+// rows written in full by earlier versions load the same. `full` keeps
+// every key, for `export records --format json`.
+namespace {
+struct Put {
+  json& j;
+  bool full;
+  void operator()(const char* k, const std::string& v) const {
+    if (full || !v.empty()) j[k] = v;
+  }
+  void operator()(const char* k, int v) const {
+    if (full || v != 0) j[k] = v;
+  }
+  void operator()(const char* k, bool v) const {
+    if (full || v) j[k] = v;
+  }
+  template <typename T>
+  void operator()(const char* k, const std::vector<T>& v) const {
+    if (!full && v.empty()) return;
+    json a = json::array();
+    for (const auto& e : v) a.push_back(to_object(e, full));
+    j[k] = std::move(a);
+  }
+  static json to_object(const std::string& s, bool) { return s; }
+  static json to_object(const Author& a, bool full) {
+    json j = json::object();
+    Put put{j, full};
+    put("last_name", a.last_name), put("fore_name", a.fore_name), put("initials", a.initials);
+    put("suffix", a.suffix), put("collective_name", a.collective_name);
+    put("affiliations", a.affiliations), put("orcid", a.orcid);
+    return j;
+  }
+  static json to_object(const AbstractSection& s, bool full) {
+    json j = json::object();
+    Put put{j, full};
+    put("label", s.label), put("nlm_category", s.nlm_category), put("text", s.text);
+    return j;
+  }
+  static json to_object(const MeshQualifier& q, bool full) {
+    json j = json::object();
+    Put put{j, full};
+    put("name", q.name), put("major_topic", q.major_topic);
+    return j;
+  }
+  static json to_object(const MeshHeading& m, bool full) {
+    json j = json::object();
+    Put put{j, full};
+    put("descriptor", m.descriptor), put("ui", m.ui), put("major_topic", m.major_topic);
+    put("qualifiers", m.qualifiers);
+    return j;
+  }
+  static json to_object(const CommentCorrection& c, bool full) {
+    json j = json::object();
+    Put put{j, full};
+    put("ref_type", c.ref_type), put("ref_source", c.ref_source), put("pmid", c.pmid);
+    return j;
+  }
+};
+}  // namespace
+
 void from_json(const json& j, Author& a) {
   a.last_name = j.value("last_name", "");
   a.fore_name = j.value("fore_name", "");
@@ -24,33 +80,20 @@ void from_json(const json& j, Author& a) {
   a.affiliations = j.value("affiliations", std::vector<std::string>{});
   a.orcid = j.value("orcid", "");
 }
-void to_json(json& j, const AbstractSection& s) {
-  j = json{{"label", s.label}, {"nlm_category", s.nlm_category}, {"text", s.text}};
-}
 void from_json(const json& j, AbstractSection& s) {
   s.label = j.value("label", "");
   s.nlm_category = j.value("nlm_category", "");
   s.text = j.value("text", "");
 }
-void to_json(json& j, const MeshQualifier& q) {
-  j = json{{"name", q.name}, {"major_topic", q.major_topic}};
-}
 void from_json(const json& j, MeshQualifier& q) {
   q.name = j.value("name", "");
   q.major_topic = j.value("major_topic", false);
-}
-void to_json(json& j, const MeshHeading& m) {
-  j = json{{"descriptor", m.descriptor}, {"ui", m.ui}, {"major_topic", m.major_topic},
-           {"qualifiers", m.qualifiers}};
 }
 void from_json(const json& j, MeshHeading& m) {
   m.descriptor = j.value("descriptor", "");
   m.ui = j.value("ui", "");
   m.major_topic = j.value("major_topic", false);
   m.qualifiers = j.value("qualifiers", std::vector<MeshQualifier>{});
-}
-void to_json(json& j, const CommentCorrection& c) {
-  j = json{{"ref_type", c.ref_type}, {"ref_source", c.ref_source}, {"pmid", c.pmid}};
 }
 void from_json(const json& j, CommentCorrection& c) {
   c.ref_type = j.value("ref_type", "");
@@ -63,40 +106,24 @@ namespace {
 // The reference serialisation: nlohmann's object (sorted keys) dumped
 // compactly. Used only for text that is not valid UTF-8, where nlohmann's
 // dump() throws, so the fast writer below keeps exactly its behaviour.
-std::string record_to_json_nlohmann(const Record& r) {
-  json j = {
-      {"source_record_id", r.source_record_id},
-      {"pmid", r.pmid},
-      {"pmid_version", r.pmid_version},
-      {"doi", r.doi},
-      {"pmcid", r.pmcid},
-      {"pii", r.pii},
-      {"title", r.title},
-      {"vernacular_title", r.vernacular_title},
-      {"abstract", r.abstract},
-      {"authors", r.authors},
-      {"journal", r.journal},
-      {"journal_iso", r.journal_iso},
-      {"issn", r.issn},
-      {"volume", r.volume},
-      {"issue", r.issue},
-      {"pages", r.pages},
-      {"year", r.year},
-      {"pub_date",
-       {{"year", r.pub_date.year},
-        {"month", r.pub_date.month},
-        {"day", r.pub_date.day},
-        {"season", r.pub_date.season},
-        {"medline_date", r.pub_date.medline_date}}},
-      {"article_date", r.article_date},
-      {"publication_types", r.publication_types},
-      {"keywords", r.keywords},
-      {"languages", r.languages},
-      {"mesh", r.mesh},
-      {"comments_corrections", r.comments_corrections},
-      {"is_book", r.is_book},
-      {"raw_format", r.raw_format},
-  };
+std::string record_to_json_nlohmann(const Record& r, bool full) {
+  json j = json::object();
+  Put put{j, full};
+  put("source_record_id", r.source_record_id), put("pmid", r.pmid);
+  put("pmid_version", r.pmid_version), put("doi", r.doi), put("pmcid", r.pmcid), put("pii", r.pii);
+  put("title", r.title), put("vernacular_title", r.vernacular_title), put("abstract", r.abstract);
+  put("authors", r.authors), put("journal", r.journal), put("journal_iso", r.journal_iso);
+  put("issn", r.issn), put("volume", r.volume), put("issue", r.issue), put("pages", r.pages);
+  put("year", r.year);
+  json d = json::object();
+  Put put_date{d, full};
+  put_date("year", r.pub_date.year), put_date("month", r.pub_date.month), put_date("day", r.pub_date.day);
+  put_date("season", r.pub_date.season), put_date("medline_date", r.pub_date.medline_date);
+  if (full || !d.empty()) j["pub_date"] = std::move(d);
+  put("article_date", r.article_date), put("publication_types", r.publication_types);
+  put("keywords", r.keywords), put("languages", r.languages), put("mesh", r.mesh);
+  put("comments_corrections", r.comments_corrections), put("is_book", r.is_book);
+  put("raw_format", r.raw_format);
   return j.dump();
 }
 
@@ -120,13 +147,58 @@ bool valid_utf8(std::string_view s) {
 }
 
 // A direct writer producing byte for byte what record_to_json_nlohmann
-// produces (keys in std::map order, nlohmann's escapes), without building a
-// json tree: that tree was a third of the time of storing a fetched record.
+// produces for stored rows (keys in std::map order, nlohmann's escapes,
+// empty and default values left out), without building a json tree: that
+// tree was a third of the time of storing a fetched record.
 class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
   bool ok() const { return ok_; }
 
+  void open() { out_ += '{', first_ = true; }
+  void close() { out_ += '}', first_ = false; }
+  // One member each; the value left out when empty, zero or false.
+  void field(const char* k, std::string_view v) {
+    if (!v.empty()) key(k), str(v);
+  }
+  void field(const char* k, int v) {
+    if (v != 0) key(k), out_ += std::to_string(v);
+  }
+  void field(const char* k, bool v) {
+    if (v) key(k), out_ += "true";
+  }
+  void field(const char* k, const std::vector<std::string>& v) {
+    if (v.empty()) return;
+    key(k);
+    out_ += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out_ += ',';
+      str(v[i]);
+    }
+    out_ += ']';
+  }
+  template <typename T, typename F>
+  void field(const char* k, const std::vector<T>& v, F&& each) {
+    if (v.empty()) return;
+    key(k);
+    out_ += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out_ += ',';
+      open();
+      each(v[i]);
+      close();
+    }
+    out_ += ']';
+  }
+  void key(const char* k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += k;
+    out_ += "\":";
+  }
+
+ private:
   void str(std::string_view s) {
     if (!valid_utf8(s)) ok_ = false;
     out_ += '"';
@@ -155,114 +227,78 @@ class Writer {
     out_.append(s.data() + plain, s.size() - plain);
     out_ += '"';
   }
-  void key(const char* k, bool first = false) {
-    if (!first) out_ += ',';
-    out_ += '"';
-    out_ += k;
-    out_ += "\":";
-  }
-  void num(long long v) { out_ += std::to_string(v); }
-  void boolean(bool b) { out_ += b ? "true" : "false"; }
-  void strings(const std::vector<std::string>& v) {
-    out_ += '[';
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i) out_ += ',';
-      str(v[i]);
-    }
-    out_ += ']';
-  }
-  template <typename T, typename F>
-  void objects(const std::vector<T>& v, F&& each) {
-    out_ += '[';
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i) out_ += ',';
-      out_ += '{';
-      each(v[i]);
-      out_ += '}';
-    }
-    out_ += ']';
-  }
-  void raw(char c) { out_ += c; }
 
- private:
   std::string& out_;
   bool ok_ = true;
+  bool first_ = true;
 };
 
 }  // namespace
 
 std::string record_to_json(const Record& r) {
   std::string out;
-  out.reserve(1024 + r.title.size() + r.abstract.size() * 512 + r.authors.size() * 96);
+  out.reserve(256 + r.title.size() + r.abstract.size() * 512 + r.authors.size() * 64);
   Writer w(out);
-  w.raw('{');
-  w.key("abstract", true);
-  w.objects(r.abstract, [&](const AbstractSection& s) {
-    w.key("label", true), w.str(s.label);
-    w.key("nlm_category"), w.str(s.nlm_category);
-    w.key("text"), w.str(s.text);
+  w.open();
+  w.field("abstract", r.abstract, [&](const AbstractSection& s) {
+    w.field("label", s.label), w.field("nlm_category", s.nlm_category), w.field("text", s.text);
   });
-  w.key("article_date"), w.str(r.article_date);
-  w.key("authors");
-  w.objects(r.authors, [&](const Author& a) {
-    w.key("affiliations", true), w.strings(a.affiliations);
-    w.key("collective_name"), w.str(a.collective_name);
-    w.key("fore_name"), w.str(a.fore_name);
-    w.key("initials"), w.str(a.initials);
-    w.key("last_name"), w.str(a.last_name);
-    w.key("orcid"), w.str(a.orcid);
-    w.key("suffix"), w.str(a.suffix);
+  w.field("article_date", r.article_date);
+  w.field("authors", r.authors, [&](const Author& a) {
+    w.field("affiliations", a.affiliations);
+    w.field("collective_name", a.collective_name);
+    w.field("fore_name", a.fore_name);
+    w.field("initials", a.initials);
+    w.field("last_name", a.last_name);
+    w.field("orcid", a.orcid);
+    w.field("suffix", a.suffix);
   });
-  w.key("comments_corrections");
-  w.objects(r.comments_corrections, [&](const CommentCorrection& c) {
-    w.key("pmid", true), w.str(c.pmid);
-    w.key("ref_source"), w.str(c.ref_source);
-    w.key("ref_type"), w.str(c.ref_type);
+  w.field("comments_corrections", r.comments_corrections, [&](const CommentCorrection& c) {
+    w.field("pmid", c.pmid), w.field("ref_source", c.ref_source), w.field("ref_type", c.ref_type);
   });
-  w.key("doi"), w.str(r.doi);
-  w.key("is_book"), w.boolean(r.is_book);
-  w.key("issn"), w.str(r.issn);
-  w.key("issue"), w.str(r.issue);
-  w.key("journal"), w.str(r.journal);
-  w.key("journal_iso"), w.str(r.journal_iso);
-  w.key("keywords"), w.strings(r.keywords);
-  w.key("languages"), w.strings(r.languages);
-  w.key("mesh");
-  w.objects(r.mesh, [&](const MeshHeading& m) {
-    w.key("descriptor", true), w.str(m.descriptor);
-    w.key("major_topic"), w.boolean(m.major_topic);
-    w.key("qualifiers");
-    w.objects(m.qualifiers, [&](const MeshQualifier& q) {
-      w.key("major_topic", true), w.boolean(q.major_topic);
-      w.key("name"), w.str(q.name);
+  w.field("doi", r.doi);
+  w.field("is_book", r.is_book);
+  w.field("issn", r.issn);
+  w.field("issue", r.issue);
+  w.field("journal", r.journal);
+  w.field("journal_iso", r.journal_iso);
+  w.field("keywords", r.keywords);
+  w.field("languages", r.languages);
+  w.field("mesh", r.mesh, [&](const MeshHeading& m) {
+    w.field("descriptor", m.descriptor);
+    w.field("major_topic", m.major_topic);
+    w.field("qualifiers", m.qualifiers, [&](const MeshQualifier& q) {
+      w.field("major_topic", q.major_topic), w.field("name", q.name);
     });
-    w.key("ui"), w.str(m.ui);
+    w.field("ui", m.ui);
   });
-  w.key("pages"), w.str(r.pages);
-  w.key("pii"), w.str(r.pii);
-  w.key("pmcid"), w.str(r.pmcid);
-  w.key("pmid"), w.str(r.pmid);
-  w.key("pmid_version"), w.num(r.pmid_version);
-  w.key("pub_date"), w.raw('{');
-  w.key("day", true), w.num(r.pub_date.day);
-  w.key("medline_date"), w.str(r.pub_date.medline_date);
-  w.key("month"), w.num(r.pub_date.month);
-  w.key("season"), w.str(r.pub_date.season);
-  w.key("year"), w.num(r.pub_date.year);
-  w.raw('}');
-  w.key("publication_types"), w.strings(r.publication_types);
-  w.key("raw_format"), w.str(r.raw_format);
-  w.key("source_record_id"), w.str(r.source_record_id);
-  w.key("title"), w.str(r.title);
-  w.key("vernacular_title"), w.str(r.vernacular_title);
-  w.key("volume"), w.str(r.volume);
-  w.key("year"), w.num(r.year);
-  w.raw('}');
-  if (!w.ok()) return record_to_json_nlohmann(r);
+  w.field("pages", r.pages);
+  w.field("pii", r.pii);
+  w.field("pmcid", r.pmcid);
+  w.field("pmid", r.pmid);
+  w.field("pmid_version", r.pmid_version);
+  const PubDate& d = r.pub_date;
+  if (d.day || d.month || d.year || !d.season.empty() || !d.medline_date.empty()) {
+    w.key("pub_date"), w.open();
+    w.field("day", d.day), w.field("medline_date", d.medline_date), w.field("month", d.month);
+    w.field("season", d.season), w.field("year", d.year);
+    w.close();
+  }
+  w.field("publication_types", r.publication_types);
+  w.field("raw_format", r.raw_format);
+  w.field("source_record_id", r.source_record_id);
+  w.field("title", r.title);
+  w.field("vernacular_title", r.vernacular_title);
+  w.field("volume", r.volume);
+  w.field("year", r.year);
+  w.close();
+  if (!w.ok()) return record_to_json_nlohmann(r, false);
   return out;
 }
 
-std::string record_to_json_reference(const Record& r) { return record_to_json_nlohmann(r); }
+std::string record_to_json_reference(const Record& r) { return record_to_json_nlohmann(r, false); }
+
+std::string record_to_json_full(const Record& r) { return record_to_json_nlohmann(r, true); }
 
 Record record_from_json(const std::string& text) {
   json j;

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "common/file.hpp"
 #include "fetch/pubmed_xml.hpp"
 #include "tests/support/shared_data.hpp"
@@ -54,6 +56,36 @@ TEST(RecordJson, EscapesControlCharactersQuotesAndKeepsUnicode) {
   r.year = -1;
   expect_same_as_reference(r);
   EXPECT_EQ(record_from_json(record_to_json(r)).title, r.title);
+}
+
+TEST(RecordJson, EmptyZeroAndFalseMembersAreLeftOut) {
+  Record r;
+  r.pmid = "7";
+  r.title = "T";
+  r.keywords = {""};  // an empty string inside a list is kept
+  r.authors.push_back({});
+  r.authors.back().last_name = "Li";
+  r.mesh.push_back({"Humans", "D006801", false, {}});
+  expect_same_as_reference(r);
+  EXPECT_EQ(record_to_json(r),
+            R"({"authors":[{"last_name":"Li"}],"keywords":[""],"mesh":[{"descriptor":"Humans","ui":"D006801"}],)"
+            R"("pmid":"7","title":"T"})");
+  EXPECT_EQ(record_to_json(Record{}), "{}");
+  EXPECT_EQ(record_to_json(record_from_json("{}")), "{}");
+}
+
+TEST(RecordJson, RowsStoredInFullByEarlierVersionsLoadTheSame) {
+  auto path = test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml";
+  for (const auto& r : parse_pubmed_xml(read_file(path), path.string()).records) {
+    const std::string full = record_to_json_full(r);
+    EXPECT_GT(full.size(), record_to_json(r).size());
+    // Every key the record model has, empty or not, in the full form.
+    auto keys = nlohmann::json::parse(full);
+    EXPECT_EQ(keys.size(), 26u);
+    EXPECT_EQ(keys["pub_date"].size(), 5u);
+    EXPECT_EQ(record_to_json(record_from_json(full)), record_to_json(r)) << r.pmid;
+    EXPECT_EQ(record_to_json_full(record_from_json(record_to_json(r))), full) << r.pmid;
+  }
 }
 
 TEST(RecordJson, InvalidUtf8FallsBackToTheReferenceBehaviour) {

@@ -9,6 +9,7 @@
 #include "db/database.hpp"
 #include "fetch/eutils_transport.hpp"
 #include "fetch/pubmed_xml.hpp"
+#include "fetch/record_json.hpp"
 #include "fetch/record_store.hpp"
 #include "fetch/search_run_store.hpp"
 #include "report/report_data_store.hpp"
@@ -49,6 +50,27 @@ TEST(ReparseCheck, StoredRecordsMatchTheirResponse) {
   EXPECT_EQ(check.responses, 1);
   EXPECT_EQ(check.records, 3);
   EXPECT_TRUE(check.differences.empty()) << check.differences.front().what;
+}
+
+TEST(ReparseCheck, RowsStoredInFullByEarlierVersionsStillMatch) {
+  test::TempDir tmp;
+  auto db = db::Database::open(tmp / "review.db", true);
+  store_run(db, fixture());
+  // Earlier versions stored every key, empty ones included.
+  auto upd = db.prepare("UPDATE records SET record_json = ? WHERE pmid = ?");
+  for (const auto& r : fetch::parse_pubmed_xml(fixture(), "fixture").records) {
+    upd.bind(1, fetch::record_to_json_full(r)).bind(2, r.pmid);
+    upd.run();
+  }
+  auto check = check_reparse(db);
+  EXPECT_EQ(check.records, 2);
+  EXPECT_TRUE(check.differences.empty()) << check.differences.front().what;
+  // An edit in such a row is still found.
+  db.exec("UPDATE records SET record_json = json_set(record_json, '$.title', 'Edited') WHERE pmid = '2000001'");
+  check = check_reparse(db);
+  ASSERT_EQ(check.differences.size(), 1u);
+  EXPECT_EQ(check.differences[0].pmid, "2000001");
+  EXPECT_EQ(check.differences[0].what, "stored record differs in: title");
 }
 
 TEST(ReparseCheck, NamesEveryDifferenceAndWritesNothing) {
