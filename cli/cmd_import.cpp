@@ -87,12 +87,14 @@ void import_one(db::Database& db, const Job& job, const ImportOptions& o) {
   }
   fetch::ParseOptions po;
   po.skip_bad = o.skip_bad;
-  auto parsed = fetch::parse_export(bytes, job.shown, fetch::parse_format_name(job.format), o.map, po);
-  auto outcome = fetch::store_import(db, info, parsed);
+  // Parsed while stored: a bad record throws out of store_import and the
+  // caller's transaction undoes the batches already written.
+  fetch::ExportReader reader(bytes, job.shown, fetch::parse_format_name(job.format), o.map, po);
+  auto outcome = fetch::store_import(db, info, reader);
   std::cout << info.source << " (" << info.kind << "): imported " << outcome.n_records
-            << " records from " << job.shown << " (" << fetch::format_name(parsed.format) << ", "
-            << parsed.encoding << ")\n";
-  for (const auto& s : parsed.result.skipped) {
+            << " records from " << job.shown << " (" << fetch::format_name(reader.format()) << ", "
+            << reader.encoding() << ")\n";
+  for (const auto& s : reader.skipped()) {
     std::cout << "  skipped " << job.shown << ":" << s.line << ": " << s.reason << "\n";
   }
 }

@@ -1,11 +1,11 @@
 #include "fetch/format_detect.hpp"
 
+#include <limits>
+
 #include "common/error.hpp"
+#include "fetch/import_reader.hpp"
 #include "fetch/medline_parser.hpp"
-#include "fetch/pubmed_xml.hpp"
 #include "fetch/ris_parser.hpp"
-#include "fetch/text_encoding.hpp"
-#include "fetch/wos_parser.hpp"
 
 namespace prismaflow::fetch {
 
@@ -75,41 +75,13 @@ std::optional<ImportFormat> detect_format(std::string_view text) {
 ParsedExport parse_export(std::string_view bytes, const std::string& where,
                           std::optional<ImportFormat> requested, const ColumnMap& map,
                           const ParseOptions& options) {
+  ExportReader reader(bytes, where, requested, map, options);
   ParsedExport out;
-  DecodedText decoded = decode_to_utf8(bytes, where);
-  out.encoding = encoding_name(decoded.encoding);
-  std::optional<ImportFormat> detected = detect_format(decoded.text);
-  if (requested && detected && *requested != *detected) {
-    throw InputError(where, 0,
-                     std::string("this file looks like ") + format_name(*detected) + ", not " +
-                         format_name(*requested) + "; pass --format " + format_name(*detected) +
-                         " or --format auto");
+  out.format = reader.format();
+  out.encoding = reader.encoding();
+  while (reader.next(std::numeric_limits<std::size_t>::max() / 2, out.result.records)) {
   }
-  if (!requested && !detected) {
-    throw InputError(where, 0,
-                     "cannot tell the format of this file (not RIS, MEDLINE/.nbib, Web of "
-                     "Science, PubMed XML or CSV); pass --format if you know it");
-  }
-  out.format = requested ? *requested : *detected;
-  const std::string& text = decoded.text;
-  switch (out.format) {
-    case ImportFormat::kRis: out.result = parse_ris(text, where, options); break;
-    case ImportFormat::kNbib: out.result = parse_medline(text, where, options); break;
-    case ImportFormat::kWos: out.result = parse_wos(text, where, options); break;
-    case ImportFormat::kCsv: out.result = parse_csv_records(text, where, map, options); break;
-    case ImportFormat::kPubmedXml: {
-      PubmedParseResult xml = parse_pubmed_xml(text, where);
-      out.result.records = std::move(xml.records);
-      break;
-    }
-  }
-  if (out.result.records.empty()) {
-    throw InputError(where, 0,
-                     std::string("no records found when reading it as ") +
-                         format_name(out.format) +
-                         (out.result.skipped.empty() ? "" : " (every record was malformed)") +
-                         "; check the file and --format");
-  }
+  out.result.skipped = reader.skipped();
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "fetch/format_detect.hpp"
+#include "fetch/import_reader.hpp"
 
 namespace prismaflow::db {
 class Database;
@@ -42,5 +43,13 @@ struct ImportOutcome {
 /// exists with another kind.
 ImportOutcome store_import(db::Database& db, const ImportFileInfo& file,
                            const ParsedExport& parsed);
+
+/// The same for a file still being read: records are parsed and stored in
+/// batches, batch N+1 parsed on a second thread while batch N is written.
+/// A malformed record (unless --skip-bad) or a file without records throws
+/// InputError from here after earlier batches were written, so call it inside
+/// a db::Transaction that the exception rolls back: the database is then
+/// unchanged, as with a whole-file parse. `reader` must not have been read.
+ImportOutcome store_import(db::Database& db, const ImportFileInfo& file, ExportReader& reader);
 
 }  // namespace prismaflow::fetch

@@ -6,6 +6,7 @@
 #include "fetch/ris_parser.hpp"
 
 #include <cctype>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -124,26 +125,37 @@ Record to_record(const RawRecord& raw) {
 
 bool is_ris_tag_line(std::string_view line) { return is_tag_at(strip_bom(line), 0); }
 
-ImportParseResult parse_ris(std::string_view text, const std::string& where,
-                            const ParseOptions& options) {
-  ImportParseResult result;
+struct RisReader::State {
   RawRecord cur;
   bool open = false;
+};
+
+RisReader::RisReader(std::string_view text, std::string where, const ParseOptions& options)
+    : text_(text), where_(std::move(where)), options_(options), state_(std::make_unique<State>()) {}
+
+RisReader::~RisReader() = default;
+
+bool RisReader::read(std::size_t max_records, ImportParseResult& out) {
+  if (done_) return false;
+  RawRecord& cur = state_->cur;
+  bool& open = state_->open;
+  const std::size_t stop = out.records.size() + max_records;
   auto finish = [&] {
     Record r = to_record(cur);
     std::string problem = record_problem(r, "TI or T1");
-    if (problem.empty()) result.records.push_back(std::move(r));
-    else reject_record(result, options, where, cur.line, problem);
+    if (problem.empty()) out.records.push_back(std::move(r));
+    else reject_record(out, options_, where_, cur.line, problem);
     cur = RawRecord{};
     open = false;
   };
-  std::size_t line_no = 0, pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = strip_bom(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
+  // A record is finished by its ER line, or by the next TY when ER is
+  // missing: so a batch ends only after a whole record, never inside one.
+  while (pos_ < text_.size() && out.records.size() < stop) {
+    std::size_t nl = text_.find('\n', pos_);
+    if (nl == std::string_view::npos) nl = text_.size();
+    std::string_view line = strip_bom(text_.substr(pos_, nl - pos_));
+    pos_ = nl + 1;
+    ++line_;
     if (is_tag_at(line, 0)) {
       Field f = split_tag_line(line);
       if (f.first == "ER") {
@@ -156,7 +168,7 @@ ImportParseResult parse_ris(std::string_view text, const std::string& where,
       if (open && f.first == "TY" && cur.fields.size() > 1) finish();  // ER missing between records
       if (!open) {
         open = true;
-        cur.line = line_no;
+        cur.line = line_;
       }
       cur.raw.append(line).append("\n");
       add_field(cur, std::move(f));
@@ -169,10 +181,22 @@ ImportParseResult parse_ris(std::string_view text, const std::string& where,
       last += more;
     }  // outside a record: export headers ("Record #1 of 2") and Ovid numbers ("1.")
   }
+  if (pos_ < text_.size()) return true;
+  done_ = true;
   if (open) {
-    reject_record(result, options, where, cur.line,
+    open = false;
+    reject_record(out, options_, where_, cur.line,
                   "the record starting here is not closed by 'ER  - '; the file looks "
                   "truncated (export it again)");
+  }
+  return true;
+}
+
+ImportParseResult parse_ris(std::string_view text, const std::string& where,
+                            const ParseOptions& options) {
+  ImportParseResult result;
+  RisReader reader(text, where, options);
+  while (reader.read(std::numeric_limits<std::size_t>::max() / 2, result)) {
   }
   return result;
 }

@@ -88,6 +88,25 @@ TEST_F(ImportCliTest, BadInputExitsOneNamesThePlaceAndChangesNothing) {
   }
 }
 
+// The file is parsed while it is stored: a bad record after 2,000 good ones
+// (batches already written) still fails the whole import and changes nothing.
+TEST_F(ImportCliTest, ABadRecordLateInALargeFileChangesNothing) {
+  ASSERT_EQ(run({data("embase_small.ris"), "--source", "Embase"}).exit_code, 0);
+  std::string before = export_csv();
+  std::string ris;
+  for (int i = 0; i < 2500; ++i) ris += "TY  - JOUR\nTI  - Record " + std::to_string(i) + "\nER  - \n";
+  ris += "TY  - JOUR\nAU  - Nobody, N.\nER  - \n";
+  write_text(dir_ / "late.ris", ris);
+  auto r = run({(dir_ / "late.ris").string(), "--source", "Late"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("late.ris:7501: record has no title"), std::string::npos) << r.err;
+  EXPECT_EQ(export_csv(), before);
+  auto skip = run({(dir_ / "late.ris").string(), "--source", "Late", "--skip-bad"});
+  EXPECT_EQ(skip.exit_code, 0) << skip.err;
+  EXPECT_NE(skip.out.find("imported 2500 records"), std::string::npos) << skip.out;
+  EXPECT_NE(skip.out.find("late.ris:7501: record has no title"), std::string::npos) << skip.out;
+}
+
 TEST_F(ImportCliTest, SkipBadImportsTheRestAndListsTheSkipped) {
   auto r = run({data("one_bad.ris"), "--source", "X", "--skip-bad"});
   EXPECT_EQ(r.exit_code, 0) << r.err;

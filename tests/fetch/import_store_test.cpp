@@ -104,5 +104,65 @@ TEST(ImportStoreTest, ManyRecordsAreStoredInFileOrder) {
   EXPECT_NE(raw.find("TI  - Record number 1700"), std::string::npos) << raw;
 }
 
+// `count` good records, then one without a title (on line 5 * count + 1),
+// then one more good record: the bad one sits in the third batch of 1,000.
+std::string late_bad_ris(int count) {
+  std::string ris;
+  for (int i = 0; i < count; ++i) {
+    ris += "TY  - JOUR\nID  - r" + std::to_string(i) + "\nTI  - Record number " + std::to_string(i) + "\nER  - \n\n";
+  }
+  return ris + "TY  - JOUR\nAU  - Nobody, N.\nER  - \n\nTY  - JOUR\nTI  - Last\nER  - \n";
+}
+
+// Parsing while storing: a malformed record in a late batch fails the import
+// with its line after earlier batches were written, and the transaction's
+// rollback leaves the database as it was.
+TEST(ImportStoreTest, ALateBadRecordFailsTheStreamedImportAndRollsBack) {
+  test::TempDir dir;
+  auto db = db::Database::open(dir / "review.db", true);
+  std::string ris = late_bad_ris(2400);
+  auto events = db::read_events(db).size();
+  try {
+    db::Transaction tx(db);
+    ExportReader reader(ris, "late.ris", std::nullopt);
+    store_import(db, {"Scopus", "database", "late.ris", "h"}, reader);
+    tx.commit();
+    FAIL() << "the bad record was not reported";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("late.ris:12001: record has no title"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM records"), 0);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM import_files"), 0);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sources WHERE name = 'Scopus'"), 0);
+  EXPECT_EQ(db::read_events(db).size(), events);
+}
+
+// With --skip-bad the streamed import stores the rest and the file's row
+// lists what was skipped, as the whole-file path does.
+TEST(ImportStoreTest, StreamedImportWithSkipBadCountsAtTheEnd) {
+  test::TempDir dir;
+  auto db = db::Database::open(dir / "review.db", true);
+  std::string ris = late_bad_ris(2400);
+  ParseOptions skip;
+  skip.skip_bad = true;
+  ExportReader reader(ris, "late.ris", std::nullopt, {}, skip);
+  db::Transaction tx(db);
+  auto out = store_import(db, {"Scopus", "database", "late.ris", "h"}, reader);
+  tx.commit();
+  EXPECT_EQ(out.n_records, 2401u);
+  EXPECT_EQ(out.n_skipped, 1u);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM records"), 2401);
+  EXPECT_EQ(db.query_int("SELECT n_records FROM import_files"), 2401);
+  EXPECT_EQ(db.query_int("SELECT n_skipped FROM import_files"), 1);
+  auto s = db.prepare("SELECT skipped FROM import_files");
+  ASSERT_TRUE(s.step());
+  EXPECT_NE(s.get_text(0).find("\"line\":12001"), std::string::npos) << s.get_text(0);
+  auto rows = list_records(db);
+  EXPECT_EQ(rows.back().title, "Last");
+  auto ev = db::read_events(db, "import_file");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_NE(ev[0].after_json.find("\"n_records\":2401"), std::string::npos) << ev[0].after_json;
+}
+
 }  // namespace
 }  // namespace prismaflow::fetch

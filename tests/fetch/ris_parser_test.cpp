@@ -73,6 +73,49 @@ TEST(RisParserTest, MalformedRecordFailsOrIsSkipped) {
   EXPECT_EQ(r.skipped[0].line, 4u);
 }
 
+// RisReader in installments of any size gives parse_ris's records and
+// skipped records, on a text with a missing ER, a stray ER, continuation
+// lines, two malformed records and a truncated last record.
+TEST(RisParserTest, ReadingInBatchesGivesTheSameRecords) {
+  const std::string text =
+      "Record #1 of 9\nTY  - JOUR\nTI  - A\nER  - \nER  - \nTY  - JOUR\nAU  - X, Y\nER  - \n"
+      "TY  - JOUR\nTI  - B\n  continued here\nTY  - JOUR\nTI  - C\nER  - \n1.\nTY  - JOUR\nTI  - D\nER  - \n"
+      "TY  - JOUR\nKW  - none\nER  - \nTY  - JOUR\nTI  - E\nER  - \nTY  - JOUR\nTI  - F\n";
+  ParseOptions skip;
+  skip.skip_bad = true;
+  auto whole = parse_ris(text, "q.ris", skip);
+  ASSERT_EQ(whole.records.size(), 5u);  // A, B (no ER before the next TY), C, D, E
+  ASSERT_EQ(whole.skipped.size(), 3u);  // no title twice, truncated F
+  for (std::size_t batch : {1u, 2u, 3u, 7u}) {
+    RisReader reader(text, "q.ris", skip);
+    ImportParseResult parts;
+    std::size_t calls = 0;
+    for (;;) {
+      std::size_t before = parts.records.size();
+      if (!reader.read(batch, parts)) break;
+      EXPECT_LE(parts.records.size() - before, batch);
+      ASSERT_LT(++calls, 100u);
+    }
+    ASSERT_EQ(parts.records.size(), whole.records.size()) << batch;
+    for (std::size_t i = 0; i < whole.records.size(); ++i) {
+      EXPECT_EQ(parts.records[i].title, whole.records[i].title) << batch;
+      EXPECT_EQ(parts.records[i].raw, whole.records[i].raw) << batch;
+    }
+    ASSERT_EQ(parts.skipped.size(), whole.skipped.size()) << batch;
+    for (std::size_t i = 0; i < whole.skipped.size(); ++i) {
+      EXPECT_EQ(parts.skipped[i].line, whole.skipped[i].line) << batch;
+      EXPECT_EQ(parts.skipped[i].reason, whole.skipped[i].reason) << batch;
+    }
+    EXPECT_FALSE(reader.read(batch, parts));  // used up stays used up
+  }
+  // Without --skip-bad the first malformed record stops the reading, in
+  // whichever installment it falls.
+  RisReader strict(text, "q.ris");
+  ImportParseResult part;
+  EXPECT_TRUE(strict.read(1, part));
+  EXPECT_THROW_MSG(strict.read(1, part), InputError, "q.ris:6: record has no title");
+}
+
 TEST(RisParserTest, MedlineDatabaseAccessionNumberIsThePmid) {
   auto r = parse_ris("TY  - JOUR\nTI  - A\nAN  - 12345678\nDB  - Ovid MEDLINE(R)\nER  - \n", "o.ris");
   EXPECT_EQ(r.records.at(0).pmid, "12345678");
