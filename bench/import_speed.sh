@@ -1,9 +1,9 @@
 #!/bin/sh
 # import_speed.sh [PRISMAFLOW] [N]: writes an N-record (default 100000) RIS file
 # of generated records and times `prismaflow import` into a fresh review.
-# Prints records, file size, wall seconds and CPU seconds (user + sys, from
-# /usr/bin/time when present: on a shared machine the wall time mostly
-# measures the other processes). Goal (issue 4): 100000 in < 5 s.
+# Prints records, file size, wall seconds, CPU seconds (user + sys) and peak
+# RSS (both from /usr/bin/time when present: on a shared machine the wall time
+# mostly measures the other processes). Goal (issue 4): 100000 in < 5 s.
 set -eu
 bin=${1:-./build/prismaflow}
 n=${2:-100000}
@@ -23,10 +23,10 @@ awk -v n="$n" 'BEGIN {
 "$bin" init "$dir/review" >/dev/null
 size=$(wc -c < "$dir/big.ris")
 timer=""
-[ -x /usr/bin/time ] && timer="/usr/bin/time -o $dir/cpu -f %U+%S"
+[ -x /usr/bin/time ] && timer="/usr/bin/time -o $dir/cpu -f %U+%S\n%M"
 start=$(date +%s.%N)
 $timer "$bin" import "$dir/big.ris" --source Generated --review "$dir/review" >/dev/null
 end=$(date +%s.%N)
 cpu=""
-[ -s "$dir/cpu" ] && cpu=" cpu_seconds=$(bc < "$dir/cpu")"
+[ -s "$dir/cpu" ] && cpu=" cpu_seconds=$(head -n 1 "$dir/cpu" | bc) peak_rss_mb=$(($(tail -n 1 "$dir/cpu") / 1024))"
 echo "records=$n bytes=$size import_seconds=$(echo "$end - $start" | bc)$cpu"
