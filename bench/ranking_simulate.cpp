@@ -4,8 +4,9 @@
 // seconds per simulation (features built once per set, not counted), next to
 // ASReview's published WSS@95 (Ferdinands et al. 2023, NB+TF-IDF+max+double).
 //
-// usage: ranking_simulate [SHARED_DIR] [--model nb|logistic] [--seeds N]
+// usage: ranking_simulate [SHARED_DIR] [--model nb|logistic|ensemble|svm] [--seeds N]
 //                         [--alpha A] [--ngram N] [--no-balance] [--c C]
+//                         [--balance double|resample|balanced|none]
 //                         [--only NAME] [--to-end] [--sklearn] [--resample]
 //                         [--split-ta] [--asreview-settings]
 // --asreview-settings reproduces Ferdinands 2023's set-up per data set: the
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
     if (a == "--model") sim.learner.model = ps::parse_model(next());
     else if (a == "--seeds") seeds = std::stoi(next());
     else if (a == "--alpha") sim.learner.naive_bayes.alpha = std::stod(next());
-    else if (a == "--c") sim.learner.logistic.c = std::stod(next());
+    else if (a == "--c") sim.learner.logistic.c = sim.learner.svm.c = std::stod(next());
+    else if (a == "--balance") ps::parse_balance(next(), sim.learner.balance);
     else if (a == "--ngram") tf.ngram_max = std::stoi(next());
     else if (a == "--min-df") tf.min_df = std::stoi(next());
     else if (a == "--plain-tf") tf.sublinear_tf = false;
@@ -101,10 +103,12 @@ int main(int argc, char** argv) {
       {"asreview_srd_legacy/Kitchenham_2010.csv", -1},
       {"synergy_v1/Chou_2004", -1},
       {"synergy_v1/Oud_2018", -1}};
-  std::printf("model=%s ngram=%d alpha=%.3f balance=%d seeds=%d priors=1+1 retrain=every %zu "
+  std::printf("model=%s C=%.3g ngram=%d alpha=%.3f balance=%s seeds=%d priors=1+1 retrain=every %zu "
               "decision(s) %s\n",
-              std::string(ps::model_name(sim.learner.model)).c_str(), tf.ngram_max,
-              sim.learner.naive_bayes.alpha, sim.learner.balance.enabled ? 1 : 0, seeds, sim.batch,
+              std::string(ps::model_name(sim.learner.model)).c_str(),
+              sim.learner.model == ps::ModelKind::kSvm ? sim.learner.svm.c : sim.learner.logistic.c,
+              tf.ngram_max, sim.learner.naive_bayes.alpha,
+              std::string(ps::balance_name(sim.learner.balance)).c_str(), seeds, sim.batch,
               sim.stop_when_all_found ? "(retraining stops once all inclusions are found)"
                                       : "(full replay to the last record)");
   std::printf("%-18s %5s %4s | %-20s %-20s %-20s %-18s %-15s %-15s | %s | %s\n", "dataset", "N",
@@ -167,6 +171,7 @@ int main(int argc, char** argv) {
       set_sim.seed = static_cast<std::uint64_t>(s);
       set_sim.learner.seed = set_sim.seed;
       set_sim.learner.logistic.seed = set_sim.seed;
+      set_sim.learner.svm.seed = set_sim.seed;
       const std::clock_t c0 = std::clock();
       ps::SimulationRun run = ps::simulate(f.matrix, labels, set_sim);
       st["cpu"].v.push_back(double(std::clock() - c0) / CLOCKS_PER_SEC);

@@ -36,9 +36,9 @@ struct SimulateOptions {
 std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   CommandSpec spec{
       "screen simulate",
-      "prismaflow screen simulate DATASET [--model nb|logistic|ensemble] [--seed N ...] [--seeds N]\n"
+      "prismaflow screen simulate DATASET [--model nb|logistic|ensemble|svm] [--seed N ...] [--seeds N]\n"
       "       [--prior-included K --prior-excluded K] [--label COLUMN] [--uncertain-share X]\n"
-      "       [--balance double|resample|none] [--tokens words|all] [--ngram N] [--min-df N]\n"
+      "       [--balance double|resample|balanced|none] [--tokens words|all] [--ngram N] [--min-df N]\n"
       "       [--tf sublinear|raw] [--alpha A] [--c C]\n"
       "       [--batch N] [--curve-csv FILE] [--curve-svg FILE] [--json]",
       "Replays a labelled data set as if it were screened with --order relevance: starts from "
@@ -55,9 +55,11 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   spec.options.add_options()
       ("dataset", po::value<std::string>(), "labelled CSV file or SYNERGY folder")
       ("model", po::value<std::string>()->default_value(std::string(screen::model_name(def.learner.model))),
-       "nb (naive Bayes), logistic or ensemble (both, standardised scores summed)")
+       "nb (naive Bayes), logistic, ensemble (both, standardised scores summed) or svm "
+       "(linear SVM, squared hinge)")
       ("balance", po::value<std::string>()->default_value(std::string(screen::balance_name(def.learner.balance))),
-       "double (ASReview's double balance as weights), resample (as a seeded resample) or none")
+       "double (ASReview's double balance as weights), resample (as a seeded resample), "
+       "balanced (inverse class frequency) or none")
       ("tokens", po::value<std::string>()->default_value(std::string(screen::tokens_name(def.features.tokens))),
        "words (stop words and numbers dropped) or all (kept, as scikit-learn)")
       ("ngram", po::value<int>()->default_value(def.features.ngram_max), "longest word n-gram (1-3)")
@@ -67,7 +69,8 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       ("alpha", po::value<double>()->default_value(def.learner.naive_bayes.alpha),
        "naive Bayes smoothing (> 0)")
       ("c", po::value<double>()->default_value(def.learner.logistic.c),
-       "logistic regression inverse regularisation (> 0)")
+       "logistic regression inverse regularisation (> 0); given with --model svm, the SVM's "
+       "cost C (which otherwise keeps its own default)")
       ("seed", po::value<std::vector<std::uint64_t>>()->multitoken(), "seed(s) to run (default 1)")
       ("seeds", po::value<unsigned>(), "run seeds 1..N")
       ("prior-included", po::value<unsigned>()->default_value(1), "included prior records")
@@ -104,6 +107,7 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   o.config.features.sublinear_tf = tf == "sublinear";
   l.naive_bayes.alpha = (*vm)["alpha"].as<double>();
   l.logistic.c = (*vm)["c"].as<double>();
+  if (!(*vm)["c"].defaulted()) l.svm.c = l.logistic.c;
   if (!(l.naive_bayes.alpha > 0) || !(l.logistic.c > 0))
     throw UsageError("prismaflow screen simulate: --alpha and --c must be positive");
   o.sim.learner = l;
@@ -170,6 +174,7 @@ int run_screen_simulate(const SimulateOptions& o) {
     screen::SimulationOptions sim = o.sim;
     sim.seed = seed;
     sim.learner.logistic.seed = seed;
+    sim.learner.svm.seed = seed;
     sim.learner.seed = seed;
     const screen::SimulationRun run = screen::simulate(f.matrix, labels, sim);
     const screen::ScreeningMetrics m = screen::compute_metrics(run.relevant);

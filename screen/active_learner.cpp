@@ -12,8 +12,10 @@ ModelKind parse_model(std::string_view name) {
   if (name == "nb" || name == "naive-bayes") return ModelKind::kNaiveBayes;
   if (name == "logistic" || name == "lr") return ModelKind::kLogistic;
   if (name == "ensemble" || name == "nb+logistic") return ModelKind::kEnsemble;
+  if (name == "svm" || name == "linear-svm") return ModelKind::kSvm;
   throw UsageError("unknown model '" + std::string(name) +
-                   "'; use nb (naive Bayes), logistic (logistic regression) or ensemble (both)");
+                   "'; use nb (naive Bayes), logistic (logistic regression), ensemble (both) "
+                   "or svm (linear support vector machine)");
 }
 
 std::string_view model_name(ModelKind kind) {
@@ -21,6 +23,7 @@ std::string_view model_name(ModelKind kind) {
     case ModelKind::kNaiveBayes: return "nb";
     case ModelKind::kLogistic: return "logistic";
     case ModelKind::kEnsemble: return "ensemble";
+    case ModelKind::kSvm: return "svm";
   }
   return "nb";
 }
@@ -30,6 +33,7 @@ ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
   if (!o.enabled || n_included == 0 || n_excluded == 0) return {};
   const double n1 = static_cast<double>(n_included), n0 = static_cast<double>(n_excluded);
   const double n = n1 + n0;
+  if (o.inverse_frequency) return {n / (2.0 * n1), n / (2.0 * n0)};
   // ASReview DoubleBalance: weight a·(n1/n0)^-alpha per inclusion and
   // 1 - (1 - b)·(1 + ln n)^-beta per exclusion, shares kept, total size n,
   // at least one inclusion and two exclusions in the sample.
@@ -81,12 +85,14 @@ ActiveLearner::ActiveLearner(const SparseMatrix& x, const LearnerOptions& option
     : x_(x), options_(options), rng_(options.seed ^ 0xB1A5CEDull) {
   if (!(options.uncertain_share >= 0.0 && options.uncertain_share < 1.0))
     throw UsageError("the share of uncertain picks must be in [0, 1), e.g. 0.1");
-  if (options.model != ModelKind::kLogistic)
+  const ModelKind m = options.model;
+  if (m == ModelKind::kNaiveBayes || m == ModelKind::kEnsemble)
     nb_ = std::make_unique<NaiveBayes>(x.n_cols, options.naive_bayes);
   // Only unlabelled rows are ranked: retrains skip terms no such row has.
   if (nb_) nb_->track_unlabelled(x);
-  if (options.model != ModelKind::kNaiveBayes)
+  if (m == ModelKind::kLogistic || m == ModelKind::kEnsemble)
     logistic_ = std::make_unique<LogisticRegression>(x, options.logistic);
+  if (m == ModelKind::kSvm) svm_ = std::make_unique<LinearSvm>(x, options.svm);
 }
 
 ActiveLearner::~ActiveLearner() = default;
@@ -94,11 +100,13 @@ ActiveLearner::~ActiveLearner() = default;
 void ActiveLearner::label(std::size_t row, bool included) {
   if (nb_) nb_->add(x_, row, included);
   if (logistic_) logistic_->add(row, included);
+  if (svm_) svm_->add(row, included);
   ++(included ? n_included_ : n_excluded_);
 }
 
 void ActiveLearner::train() {
-  if (nb_ && options_.balance.enabled && options_.balance.resample) {
+  const BalanceOptions& bal = options_.balance;
+  if (nb_ && bal.enabled && bal.resample && !bal.inverse_frequency) {
     double_balance_sample(n_included_, n_excluded_, options_.balance, rng_, copies_);
     nb_->fit_sample(x_, copies_);
   } else if (nb_) {
@@ -108,6 +116,10 @@ void ActiveLearner::train() {
   if (logistic_) {
     const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
     logistic_->fit(w.included, w.excluded);
+  }
+  if (svm_) {
+    const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
+    svm_->fit(w.included, w.excluded);
   }
   if (nb_ && logistic_) standardise();
 }
@@ -135,6 +147,7 @@ double ActiveLearner::log_odds(std::size_t row) const {
   if (nb_ && logistic_)
     return (nb_->log_odds(x_, row) - nb_mean_) * nb_scale_ +
            (logistic_->decision(row) - lr_mean_) * lr_scale_;
+  if (svm_) return svm_->decision(row);
   return nb_ ? nb_->log_odds(x_, row) : logistic_->decision(row);
 }
 

@@ -1,5 +1,5 @@
 // The active-learning loop's parts, as in ASReview's classic configuration:
-// a classifier (naive Bayes or logistic regression) trained on the labelled
+// a classifier (naive Bayes, logistic regression or a linear SVM) trained on the labelled
 // rows of a TF-IDF matrix, "double" class balancing for the rare inclusions,
 // and a query strategy that takes the most relevant rows first ("max"), with
 // an optional share of the least certain ones mixed in.
@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "screen/linear_svm.hpp"
 #include "screen/logistic_regression.hpp"
 #include "screen/naive_bayes.hpp"
 #include "screen/ranking_random.hpp"
@@ -19,10 +20,11 @@
 
 namespace prismaflow::screen {
 
-/// kEnsemble scores each row by the sum of both models' standardised scores.
-enum class ModelKind { kNaiveBayes, kLogistic, kEnsemble };
+/// kEnsemble scores each row by the sum of naive Bayes' and logistic
+/// regression's standardised scores; kSvm ranks by the SVM's decision value.
+enum class ModelKind { kNaiveBayes, kLogistic, kEnsemble, kSvm };
 
-/// "nb", "logistic" or "ensemble"; throws UsageError naming the accepted values otherwise.
+/// "nb", "logistic", "ensemble" or "svm"; throws UsageError naming the accepted values otherwise.
 ModelKind parse_model(std::string_view name);
 std::string_view model_name(ModelKind kind);
 
@@ -35,6 +37,9 @@ struct BalanceOptions {
   /// (random rounding of the inclusions' share, whole copies plus a random
   /// remainder of each class), instead of the expected copies of each sample.
   bool resample = false;
+  /// Instead of the above: scikit-learn's class_weight="balanced", n / (2 n_c)
+  /// per sample of class c, fixed shares (ASReview 2's SVM uses it).
+  bool inverse_frequency = false;
 };
 
 /// Per-sample weight of each class: the expected number of copies each sample
@@ -44,7 +49,8 @@ struct ClassWeights {
   double excluded = 1.0;
 };
 
-/// Weights for `n_included` and `n_excluded` labelled samples (both > 0).
+/// Weights for `n_included` and `n_excluded` labelled samples (both > 0);
+/// inverse-frequency weights when options.inverse_frequency.
 ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
                             const BalanceOptions& options);
 
@@ -52,6 +58,7 @@ struct LearnerOptions {
   ModelKind model = ModelKind::kNaiveBayes;
   NaiveBayesOptions naive_bayes;
   LogisticOptions logistic;
+  SvmOptions svm;
   BalanceOptions balance;
   double uncertain_share = 0.0;  ///< in [0, 1); see ActiveLearner::rank
   std::uint64_t seed = 0;        ///< seeds the resampling of BalanceOptions::resample
@@ -111,6 +118,7 @@ class ActiveLearner {
   LearnerOptions options_;
   std::unique_ptr<NaiveBayes> nb_;
   std::unique_ptr<LogisticRegression> logistic_;
+  std::unique_ptr<LinearSvm> svm_;
   std::size_t n_included_ = 0, n_excluded_ = 0;
   SplitMix64 rng_;
   std::vector<std::uint32_t> copies_[2];

@@ -22,23 +22,30 @@ RankingConfig default_ranking_config() {
 }
 
 void parse_balance(std::string_view name, BalanceOptions& balance) {
+  balance.inverse_frequency = false;
   if (name == "double") {
     balance.enabled = true;
     balance.resample = false;
   } else if (name == "resample") {
     balance.enabled = true;
     balance.resample = true;
+  } else if (name == "balanced") {
+    balance.enabled = true;
+    balance.resample = false;
+    balance.inverse_frequency = true;
   } else if (name == "none") {
     balance.enabled = false;
     balance.resample = false;
   } else {
     throw UsageError("unknown balance '" + std::string(name) +
-                     "'; use double (weights), resample (seeded resample) or none");
+                     "'; use double (weights), resample (seeded resample), "
+                     "balanced (inverse class frequency) or none");
   }
 }
 
 std::string_view balance_name(const BalanceOptions& balance) {
   if (!balance.enabled) return "none";
+  if (balance.inverse_frequency) return "balanced";
   return balance.resample ? "resample" : "double";
 }
 
@@ -66,14 +73,17 @@ std::string ranking_settings_json(const RankingConfig& c) {
       {"query", l.uncertain_share > 0 ? "max+uncertain" : "max"},
       {"uncertain_share", l.uncertain_share},
       {"balance", {{"kind", balance_name(l.balance)}}}};
-  if (l.balance.enabled) {
+  if (l.balance.enabled && !l.balance.inverse_frequency) {
     j["balance"]["a"] = l.balance.a;
     j["balance"]["alpha"] = l.balance.alpha;
     j["balance"]["b"] = l.balance.b;
     j["balance"]["beta"] = l.balance.beta;
   }
-  if (l.model != ModelKind::kLogistic) j["nb_alpha"] = l.naive_bayes.alpha;
-  if (l.model != ModelKind::kNaiveBayes) j["logistic_c"] = l.logistic.c;
+  const bool nb = l.model == ModelKind::kNaiveBayes || l.model == ModelKind::kEnsemble;
+  const bool lr = l.model == ModelKind::kLogistic || l.model == ModelKind::kEnsemble;
+  if (nb) j["nb_alpha"] = l.naive_bayes.alpha;
+  if (lr) j["logistic_c"] = l.logistic.c;
+  if (l.model == ModelKind::kSvm) j["svm_c"] = l.svm.c;
   return j.dump();
 }
 

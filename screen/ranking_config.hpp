@@ -24,7 +24,8 @@ RankingConfig default_ranking_config();
 
 /// "double" (ASReview's double balance as expected per-class weights),
 /// "resample" (the same balance drawn as a seeded random resample, as ASReview
-/// 0.x trains naive Bayes; logistic regression uses the weights) or "none".
+/// 0.x trains naive Bayes; logistic regression uses the weights), "balanced"
+/// (scikit-learn's inverse class frequency weights) or "none".
 /// Throws UsageError naming the accepted values otherwise.
 void parse_balance(std::string_view name, BalanceOptions& balance);
 std::string_view balance_name(const BalanceOptions& balance);

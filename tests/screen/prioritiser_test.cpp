@@ -165,8 +165,8 @@ TEST_F(PrioritiserTest, UncertainShareMarksItsPicks) {
 }
 
 TEST_F(PrioritiserTest, BadOptionsWriteNothing) {
-  EXPECT_THROW_MSG(prioritise(*db_, Stage::kTitleAbstract, {1, 2}, {"svm", 0.0, 1}), UsageError,
-                   "unknown model 'svm'");
+  EXPECT_THROW_MSG(prioritise(*db_, Stage::kTitleAbstract, {1, 2}, {"forest", 0.0, 1}), UsageError,
+                   "unknown model 'forest'");
   EXPECT_THROW_MSG(prioritise(*db_, Stage::kTitleAbstract, {1, 2}, {"nb", 1.5, 1}), UsageError,
                    "[0, 1)");
   EXPECT_EQ(runs(), 0);

@@ -12,7 +12,7 @@ namespace prismaflow::screen {
 namespace {
 
 TEST(RankingConfig, BalanceNamesRoundTrip) {
-  for (const char* name : {"double", "resample", "none"}) {
+  for (const char* name : {"double", "resample", "balanced", "none"}) {
     BalanceOptions b;
     parse_balance(name, b);
     EXPECT_EQ(balance_name(b), name);
@@ -22,6 +22,10 @@ TEST(RankingConfig, BalanceNamesRoundTrip) {
   EXPECT_FALSE(b.enabled);
   parse_balance("resample", b);
   EXPECT_TRUE(b.enabled && b.resample);
+  parse_balance("balanced", b);
+  EXPECT_TRUE(b.enabled && b.inverse_frequency && !b.resample);
+  parse_balance("double", b);  // a later choice clears the inverse-frequency flag
+  EXPECT_FALSE(b.inverse_frequency);
   EXPECT_THROW_MSG(parse_balance("smote", b), UsageError, "use double");
 }
 
@@ -36,7 +40,9 @@ TEST(RankingConfig, TokenSettings) {
 TEST(RankingConfig, ModelNames) {
   EXPECT_EQ(parse_model("ensemble"), ModelKind::kEnsemble);
   EXPECT_EQ(model_name(ModelKind::kEnsemble), "ensemble");
-  EXPECT_THROW_MSG(parse_model("svm"), UsageError, "ensemble");
+  EXPECT_EQ(parse_model("svm"), ModelKind::kSvm);
+  EXPECT_EQ(model_name(ModelKind::kSvm), "svm");
+  EXPECT_THROW_MSG(parse_model("forest"), UsageError, "svm");
 }
 
 TEST(RankingConfig, SettingsJsonNamesEverySetting) {
@@ -58,6 +64,16 @@ TEST(RankingConfig, SettingsJsonNamesEverySetting) {
   const auto k = nlohmann::json::parse(ranking_settings_json(c));
   EXPECT_FALSE(k.contains("logistic_c"));
   EXPECT_FALSE(k["balance"].contains("a"));
+  c.learner.model = ModelKind::kSvm;
+  c.learner.svm.c = 0.25;
+  parse_balance("balanced", c.learner.balance);
+  const auto s = nlohmann::json::parse(ranking_settings_json(c));
+  EXPECT_EQ(s["model"], "svm");
+  EXPECT_EQ(s["svm_c"], 0.25);
+  EXPECT_EQ(s["balance"]["kind"], "balanced");
+  EXPECT_FALSE(s["balance"].contains("a"));  // double balance's parameters do not apply
+  EXPECT_FALSE(s.contains("nb_alpha"));
+  EXPECT_FALSE(s.contains("logistic_c"));
 }
 
 }  // namespace

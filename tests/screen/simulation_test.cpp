@@ -92,7 +92,7 @@ TEST(Simulation, CommandPrintsOneJsonObjectPerSeedAndWritesCurves) {
   const std::string curve = read_file(dir / "c.csv");
   EXPECT_EQ(curve.rfind("seed,screened,share_screened,found,recall\n1,0,", 0), 0u);
   EXPECT_NE(read_file(dir / "c.svg").find("seed 2"), std::string::npos);
-  EXPECT_THROW_MSG(cli::screen_simulate({(dir / "syn.csv").string(), "--model", "svm"}),
+  EXPECT_THROW_MSG(cli::screen_simulate({(dir / "syn.csv").string(), "--model", "forest"}),
                    UsageError, "unknown model");
 }
 
