@@ -127,23 +127,20 @@ std::string record_to_json_nlohmann(const Record& r, bool full) {
   return j.dump();
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0, n = s.size();
-  while (i < n) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; continue; }
-    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
-    if (len == 0 || c > 0xF4 || i + len > n) return false;
-    auto c1 = static_cast<unsigned char>(s[i + 1]);
-    // Overlong forms, surrogates and code points above U+10FFFF (RFC 3629).
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-        (c == 0xF4 && c1 > 0x8F))
-      return false;
-    for (std::size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += len;
-  }
-  return true;
+// The length of the valid UTF-8 sequence starting with the non-ASCII byte
+// at s[i], or 0 when it is not one (RFC 3629: no overlong forms, surrogates
+// or code points above U+10FFFF).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (len == 0 || c > 0xF4 || i + len > s.size()) return 0;
+  auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+      (c == 0xF4 && c1 > 0x8F))
+    return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return len;
 }
 
 // A direct writer producing byte for byte what record_to_json_nlohmann
@@ -199,12 +196,21 @@ class Writer {
   }
 
  private:
+  // One pass over the text both checks its UTF-8 and finds what to escape.
   void str(std::string_view s) {
-    if (!valid_utf8(s)) ok_ = false;
     out_ += '"';
     std::size_t plain = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x80) {
+        std::size_t len = utf8_length(s, i);
+        if (len == 0) {
+          ok_ = false;
+          return;  // the caller falls back to nlohmann, which refuses it
+        }
+        i += len - 1;
+        continue;
+      }
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       out_.append(s.data() + plain, i - plain);
       plain = i + 1;

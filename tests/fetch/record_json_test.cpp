@@ -95,6 +95,15 @@ TEST(RecordJson, InvalidUtf8FallsBackToTheReferenceBehaviour) {
   // reference would have refused.
   EXPECT_ANY_THROW(record_to_json_reference(r));
   EXPECT_ANY_THROW(record_to_json(r));
+  // Surrogate, overlong, cut short at the end, stray continuation byte.
+  for (const char* bad : {"a\xED\xA0\x80", "\xC0\xAF", "end \xE2\x82", "\x80x"}) {
+    Record b;
+    b.abstract.push_back({"", "", bad});
+    EXPECT_ANY_THROW(record_to_json(b)) << bad;
+  }
+  Record ok;
+  ok.title = "4-byte \xF0\x9F\x98\x80 and 3-byte \xE2\x82\xAC";
+  expect_same_as_reference(ok);
 }
 
 }  // namespace
