@@ -128,15 +128,23 @@ std::vector<Author> parse_authors(const pugi::xml_node& list) {
   std::vector<Author> out;
   for (pugi::xml_node a : list.children("Author")) {
     Author au;
-    au.last_name = child_text(a, "LastName");
-    au.fore_name = child_text(a, "ForeName");
-    au.initials = child_text(a, "Initials");
-    au.suffix = child_text(a, "Suffix");
-    au.collective_name = child_text(a, "CollectiveName");
-    for (pugi::xml_node info : a.children("AffiliationInfo"))
-      add_unique(au.affiliations, child_text(info, "Affiliation"));
-    for (pugi::xml_node id : a.children("Identifier")) {
-      if (std::strcmp(id.attribute("Source").value(), "ORCID") == 0) au.orcid = text_of(id);
+    // One pass over the author's children (seven name lookups each scanned
+    // them all); the first of each name element counts, as child() gave.
+    bool last = false, fore = false, initials = false, suffix = false, collective = false;
+    auto first = [](bool& seen, std::string& field, const pugi::xml_node& c) {
+      if (!seen) field = text_of(c), seen = true;
+    };
+    for (pugi::xml_node c = a.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const char* name = c.name();
+      if (std::strcmp(name, "LastName") == 0) first(last, au.last_name, c);
+      else if (std::strcmp(name, "ForeName") == 0) first(fore, au.fore_name, c);
+      else if (std::strcmp(name, "Initials") == 0) first(initials, au.initials, c);
+      else if (std::strcmp(name, "Suffix") == 0) first(suffix, au.suffix, c);
+      else if (std::strcmp(name, "CollectiveName") == 0) first(collective, au.collective_name, c);
+      else if (std::strcmp(name, "AffiliationInfo") == 0) add_unique(au.affiliations, child_text(c, "Affiliation"));
+      else if (std::strcmp(name, "Identifier") == 0 && std::strcmp(c.attribute("Source").value(), "ORCID") == 0)
+        au.orcid = text_of(c);
     }
     out.push_back(std::move(au));
   }
