@@ -111,9 +111,9 @@ TEST_F(ScreenCliTest, NextByRelevanceTakesTheRankingModelAndRecordsIt) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM ranking_runs WHERE model = 'logistic' AND "
                   "settings_json LIKE '%\"uncertain_share\":0.2%'"),
             1);
-  auto bad = run({"screen", "next", "--reviewer", "ann", "--order", "relevance", "--model", "svm"});
+  auto bad = run({"screen", "next", "--reviewer", "ann", "--order", "relevance", "--model", "forest"});
   EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("unknown model 'svm'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("unknown model 'forest'"), std::string::npos) << bad.err;
   auto share = run({"screen", "next", "--reviewer", "ann", "--uncertain-share", "1.5"});
   EXPECT_EQ(share.exit_code, 2);
 }
