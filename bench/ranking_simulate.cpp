@@ -6,7 +6,7 @@
 //
 // usage: ranking_simulate [SHARED_DIR] [--model nb|logistic|ensemble|svm] [--seeds N]
 //                         [--alpha A] [--ngram N] [--no-balance] [--c C]
-//                         [--balance double|resample|balanced|none]
+//                         [--balance double|resample|balanced|none] [--ratio R]
 //                         [--only NAME] [--to-end] [--sklearn] [--resample]
 //                         [--split-ta] [--asreview-settings]
 // --asreview-settings reproduces Ferdinands 2023's set-up per data set: the
@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
     else if (a == "--alpha") sim.learner.naive_bayes.alpha = std::stod(next());
     else if (a == "--c") sim.learner.logistic.c = sim.learner.svm.c = std::stod(next());
     else if (a == "--balance") ps::parse_balance(next(), sim.learner.balance);
+    else if (a == "--ratio") sim.learner.balance.ratio = std::stod(next());
     else if (a == "--ngram") tf.ngram_max = std::stoi(next());
     else if (a == "--min-df") tf.min_df = std::stoi(next());
     else if (a == "--plain-tf") tf.sublinear_tf = false;

@@ -33,7 +33,7 @@ ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
   if (!o.enabled || n_included == 0 || n_excluded == 0) return {};
   const double n1 = static_cast<double>(n_included), n0 = static_cast<double>(n_excluded);
   const double n = n1 + n0;
-  if (o.inverse_frequency) return {n / (2.0 * n1), n / (2.0 * n0)};
+  if (o.inverse_frequency) return {o.ratio * n / (2.0 * n1), n / (2.0 * n0)};
   // ASReview DoubleBalance: weight a·(n1/n0)^-alpha per inclusion and
   // 1 - (1 - b)·(1 + ln n)^-beta per exclusion, shares kept, total size n,
   // at least one inclusion and two exclusions in the sample.

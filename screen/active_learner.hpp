@@ -40,6 +40,8 @@ struct BalanceOptions {
   /// Instead of the above: scikit-learn's class_weight="balanced", n / (2 n_c)
   /// per sample of class c, fixed shares (ASReview 2's SVM uses it).
   bool inverse_frequency = false;
+  /// With inverse_frequency: inclusions' weight multiplied by this.
+  double ratio = 1.0;
 };
 
 /// Per-sample weight of each class: the expected number of copies each sample

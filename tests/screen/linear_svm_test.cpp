@@ -126,6 +126,9 @@ TEST(LinearSvm, InverseFrequencyWeightsAsScikitLearn) {
   const ClassWeights w = double_balance(2, 8, o);
   EXPECT_DOUBLE_EQ(w.included, 10.0 / 4.0);  // n / (2 n_c)
   EXPECT_DOUBLE_EQ(w.excluded, 10.0 / 16.0);
+  o.ratio = 4.0;  // inclusions up-weighted further, exclusions unchanged
+  EXPECT_DOUBLE_EQ(double_balance(2, 8, o).included, 10.0);
+  EXPECT_DOUBLE_EQ(double_balance(2, 8, o).excluded, 10.0 / 16.0);
 }
 
 TEST(LinearSvm, ActiveLearnerRanksByTheDecisionValue) {

@@ -72,6 +72,7 @@ TEST(RankingConfig, SettingsJsonNamesEverySetting) {
   EXPECT_EQ(s["svm_c"], 0.25);
   EXPECT_EQ(s["balance"]["kind"], "balanced");
   EXPECT_FALSE(s["balance"].contains("a"));  // double balance's parameters do not apply
+  EXPECT_EQ(s["balance"]["ratio"], 1.0);
   EXPECT_FALSE(s.contains("nb_alpha"));
   EXPECT_FALSE(s.contains("logistic_c"));
 }
