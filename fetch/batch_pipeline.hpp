@@ -9,8 +9,10 @@
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -102,5 +104,94 @@ void run_pipelined(Produce produce, Consume consume, bool threaded = true,
   worker.join();
   if (error) std::rethrow_exception(error);
 }
+
+/// A helper thread that shares one batch's independent tasks with the thread
+/// producing the batch. The producer is the pipeline's slower side (parse,
+/// JSON, compression against the SQLite writes), so part of its work moves
+/// to whichever core has slack; the tasks are claimed one at a time, so a
+/// helper that is descheduled (or never wakes) costs the caller at most the
+/// one task it is in, never a fixed share of the batch.
+class TaskSharer {
+ public:
+  TaskSharer() : thread_([this] { help(); }) {}
+  ~TaskSharer() {
+    {
+      std::lock_guard<std::mutex> l(m_);
+      quit_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  TaskSharer(const TaskSharer&) = delete;
+  TaskSharer& operator=(const TaskSharer&) = delete;
+
+  /// Calls `task(i)` once for every i in [0, n): the calling thread takes
+  /// them from the front, the helper from the back, until they meet (so put
+  /// the largest task last). Returns once every task has ended; if any threw,
+  /// rethrows the exception of the lowest i, the one a loop in order would
+  /// have met first. Tasks must be independent of each other. Called from
+  /// one thread at a time.
+  void run(std::size_t n, const std::function<void(std::size_t)>& task) {
+    {
+      std::lock_guard<std::mutex> l(m_);
+      task_ = &task;
+      front_ = 0;
+      back_ = n;
+      errors_.assign(n, nullptr);
+      ++generation_;
+    }
+    cv_.notify_all();
+    std::unique_lock<std::mutex> l(m_);
+    while (front_ < back_) {
+      const std::size_t i = front_++;
+      l.unlock();
+      call(i);
+      l.lock();
+    }
+    // Nothing is left to claim; wait only for a task the helper is inside.
+    cv_.wait(l, [&] { return !helper_busy_; });
+    task_ = nullptr;
+    for (auto& e : errors_)
+      if (e) std::rethrow_exception(e);
+  }
+
+ private:
+  void call(std::size_t i) {
+    try {
+      (*task_)(i);
+    } catch (...) {
+      errors_[i] = std::current_exception();  // slot i is this thread's alone
+    }
+  }
+
+  void help() {
+    std::uint64_t seen = 0;
+    std::unique_lock<std::mutex> l(m_);
+    for (;;) {
+      cv_.wait(l, [&] { return quit_ || generation_ != seen; });
+      if (quit_) return;
+      seen = generation_;
+      // A late wake-up finds the tasks all claimed and does nothing.
+      while (front_ < back_) {
+        const std::size_t i = --back_;
+        helper_busy_ = true;
+        l.unlock();
+        call(i);
+        l.lock();
+        helper_busy_ = false;
+      }
+      cv_.notify_all();
+    }
+  }
+
+  std::mutex m_;
+  std::condition_variable cv_;
+  const std::function<void(std::size_t)>* task_ = nullptr;
+  std::size_t front_ = 0, back_ = 0;  // tasks [front_, back_) are unclaimed
+  std::vector<std::exception_ptr> errors_;
+  std::uint64_t generation_ = 0;
+  bool helper_busy_ = false, quit_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
 
 }  // namespace prismaflow::fetch

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/error.hpp"
+#include "fetch/batch_pipeline.hpp"
 
 namespace prismaflow::fetch {
 namespace {
@@ -23,7 +24,43 @@ bool raw_in_body(const std::string& body, const PubmedParseResult& parsed, std::
          body.compare(span.offset, span.length, raw) == 0;
 }
 
+// Records per shared task: small enough that the last task in flight keeps
+// the other thread waiting briefly (~0.1 ms), large enough that claiming
+// costs nothing next to it.
+constexpr std::size_t kRowsPerTask = 16;
+
 }  // namespace
+
+void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_set,
+                   TaskSharer* sharer) {
+  const auto n = b.parsed.records.size();
+  b.rows.assign(n, std::nullopt);
+  // vector<bool> packs bits, so two threads may not write neighbours of it.
+  std::vector<char> in_body(n, 0);
+  const std::size_t row_tasks = (n + kRowsPerTask - 1) / kRowsPerTask;
+  // Tasks 0..row_tasks-1 build rows; the last packs the reply, so a helper
+  // (taking tasks from the back) starts with the one large task.
+  auto task = [&](std::size_t t) {
+    if (t == row_tasks) {
+      b.packed = pack_body(b.resp.body);
+      return;
+    }
+    for (std::size_t i = t * kRowsPerTask; i < std::min(n, (t + 1) * kRowsPerTask); ++i) {
+      auto& r = b.parsed.records[i];
+      if (!run_set.count(r.pmid)) continue;
+      in_body[i] = raw_in_body(b.resp.body, b.parsed, i);
+      b.rows[i] = make_record_row(r, !in_body[i]);
+      r.raw.clear();  // the row (or the body) holds it now
+      r.raw.shrink_to_fit();
+    }
+  };
+  if (sharer) {
+    sharer->run(row_tasks + 1, task);
+  } else {
+    for (std::size_t t = 0; t <= row_tasks; ++t) task(t);
+  }
+  b.raw_in_body.assign(in_body.begin(), in_body.end());
+}
 
 void add_etiquette(EutilsRequest& r, const FetchSettings& settings) {
   r.params.emplace_back("tool", settings.tool);
@@ -31,8 +68,11 @@ void add_etiquette(EutilsRequest& r, const FetchSettings& settings) {
 }
 
 EfetchBatches::EfetchBatches(EutilsSession& session, const FetchSettings& settings,
-                             const std::unordered_set<std::string>& run_set)
-    : session_(session), settings_(settings), run_set_(run_set) {}
+                             const std::unordered_set<std::string>& run_set, bool share_rows)
+    : session_(session), settings_(settings), run_set_(run_set),
+      sharer_(share_rows ? std::make_unique<TaskSharer>() : nullptr) {}
+
+EfetchBatches::~EfetchBatches() = default;
 
 PubmedParseResult EfetchBatches::efetch(const EutilsRequest& req, EutilsResponse& out) {
   PubmedParseResult parsed;
@@ -48,20 +88,7 @@ PubmedParseResult EfetchBatches::efetch(const EutilsRequest& req, EutilsResponse
   return parsed;
 }
 
-void EfetchBatches::prepare(EfetchBatch& b) const {
-  const auto n = b.parsed.records.size();
-  b.rows.resize(n);
-  b.raw_in_body.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    auto& r = b.parsed.records[i];
-    if (!run_set_.count(r.pmid)) continue;
-    b.raw_in_body[i] = raw_in_body(b.resp.body, b.parsed, i);
-    b.rows[i] = make_record_row(r, !b.raw_in_body[i]);
-    r.raw.clear();  // the row (or the body) holds it now
-    r.raw.shrink_to_fit();
-  }
-  b.packed = pack_body(b.resp.body);
-}
+void EfetchBatches::prepare(EfetchBatch& b) { prepare_batch(b, run_set_, sharer_.get()); }
 
 std::optional<EfetchBatch> EfetchBatches::next_by_history(const EsearchResult& history,
                                                           std::size_t total) {

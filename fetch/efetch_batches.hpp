@@ -4,9 +4,12 @@
 // write (record JSON, joined fields, the packed body). It runs on the fetch
 // pipeline's worker thread (batch_pipeline.hpp) while the runner stores the
 // previous batch, so nothing here may touch the review database or Progress.
+// That thread is the heavier of the two, so a helper thread (TaskSharer)
+// builds part of each batch's rows and packs the reply beside it.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -39,12 +42,24 @@ struct EfetchBatch {
 /// Adds NCBI's `tool` and `email` parameters (E-utilities etiquette).
 void add_etiquette(EutilsRequest& request, const FetchSettings& settings);
 
+class TaskSharer;
+
+/// Fills b.rows, b.raw_in_body and b.packed from b.resp and b.parsed: a row
+/// for each record whose PMID is in `run_set` (its raw copy then dropped from
+/// the record), and the packed reply. With `sharer` the rows and the packing
+/// are shared with its helper thread; the result is the same either way.
+void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_set,
+                   TaskSharer* sharer = nullptr);
+
 /// Produces the batches of one pass, one call at a time. Keeps references to
 /// its arguments; `run_set` (the run's PMIDs) is only read.
 class EfetchBatches {
  public:
+  /// With `share_rows` a helper thread builds part of each batch's rows
+  /// (prepare_batch), for a producer that runs beside the storing thread.
   EfetchBatches(EutilsSession& session, const FetchSettings& settings,
-                const std::unordered_set<std::string>& run_set);
+                const std::unordered_set<std::string>& run_set, bool share_rows = false);
+  ~EfetchBatches();
 
   /// The next settings.batch_size records of the history set (query_key +
   /// WebEnv of `history`), or none once `total` records were asked for.
@@ -58,12 +73,13 @@ class EfetchBatches {
 
  private:
   PubmedParseResult efetch(const EutilsRequest& req, EutilsResponse& out);
-  void prepare(EfetchBatch& b) const;
+  void prepare(EfetchBatch& b);
 
   EutilsSession& session_;
   const FetchSettings& settings_;
   const std::unordered_set<std::string>& run_set_;
   std::size_t next_ = 0;
+  std::unique_ptr<TaskSharer> sharer_;
 };
 
 }  // namespace prismaflow::fetch

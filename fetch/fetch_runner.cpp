@@ -174,12 +174,12 @@ struct FetchRunner::Impl {
     // First pass by history (query_key + WebEnv), the cheapest way for an
     // unsliced search; whatever it misses is fetched by id below.
     if (history && !history->webenv.empty() && !todo.empty()) {
-      EfetchBatches batches(session, settings, run_set);
+      EfetchBatches batches(session, settings, run_set, settings.pipeline && settings.share_rows);
       run_pipelined<EfetchBatch>([&] { return batches.next_by_history(*history, total); }, store,
                                  settings.pipeline, kBatchesWaiting);
       todo = unfetched_pmids(db, run_id);
     }
-    EfetchBatches batches(session, settings, run_set);
+    EfetchBatches batches(session, settings, run_set, settings.pipeline && settings.share_rows);
     run_pipelined<EfetchBatch>([&] { return batches.next_by_ids(todo); }, store,
                                settings.pipeline, kBatchesWaiting);
     progress.finish();

@@ -31,6 +31,10 @@ struct FetchSettings {
   /// Fetch and parse the next batch on a second thread while this one stores
   /// the current batch (batch_pipeline.hpp); false runs both in turn.
   bool pipeline = true;
+  /// With `pipeline`, the fetching thread also shares each batch's row
+  /// building and reply packing with a helper thread (TaskSharer), so the
+  /// parse side no longer outweighs the storing side on two cores.
+  bool share_rows = true;
   SliceSettings slices;
 };
 
