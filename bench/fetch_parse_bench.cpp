@@ -6,10 +6,10 @@
 //      500, parse, full record model, raw reply kept, one transaction per
 //      batch, run_pmids marked) into a fresh review.db, over an in-process
 //      transport that answers efetch with slices of the file instead of the
-//      network. Pipelined as fetch runs (parse on a second thread, which
-//      shares each batch's rows with a helper thread), pipelined without
-//      the helper (the previous design), and on one thread. Wall, CPU
-//      (user+sys) and peak RSS.
+//      network. Pipelined as fetch runs (parse on a second thread; the
+//      storing thread helps build rows while it has nothing to store),
+//      pipelined without that help (share_rows off), and on one thread.
+//      Wall, CPU (user+sys) and peak RSS.
 //  (2) a bare pugixml parse of the whole file (the floor);
 //  (3) EDirect's xtract to TSV (PMID, title, abstract, authors, journal,
 //      year, DOI, publication types, MeSH), when `xtract` is on PATH.

@@ -5,11 +5,12 @@
 // `waiting` + 2 batches exist at once (being produced, waiting, being stored):
 // memory is bounded by the batch size, not by the result set. Used by the fetch runner
 // and by bench/fetch_parse_bench, so the bench times the path fetch takes.
+// When the producer is the slower side, the consumer helps it through a
+// TaskSharer instead of waiting, so two cores are kept busy.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
-#include <cstdint>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -21,6 +22,86 @@
 
 namespace prismaflow::fetch {
 
+/// Tasks of one batch that the thread producing it shares with a thread
+/// that would otherwise wait: in the pipeline below, the consuming thread
+/// helps while no batch is ready for it. The producer is the slower side
+/// (parse, JSON, compression against the SQLite writes), so part of its work
+/// moves to the core with slack, with no third thread competing for two
+/// cores. Tasks are claimed one at a time, so a helper busy elsewhere costs
+/// the producer at most the one task it is in.
+class TaskSharer {
+ public:
+  TaskSharer() = default;
+  TaskSharer(const TaskSharer&) = delete;
+  TaskSharer& operator=(const TaskSharer&) = delete;
+
+  /// Called, on the thread in run() and with no lock held, each time run()
+  /// offers tasks: how a helper learns there is work. Set while no run() is
+  /// in progress.
+  void set_on_offer(std::function<void()> on_offer) { on_offer_ = std::move(on_offer); }
+
+  /// Calls `task(i)` once for every i in [0, n): the calling thread takes
+  /// them from the front while helpers (help_one) take them from the back,
+  /// so put the largest task last. Returns once every task has ended; if
+  /// any threw, rethrows the exception of the lowest i, the one a loop in
+  /// order would have met first. Tasks must be independent of each other.
+  /// Called from one thread at a time.
+  void run(std::size_t n, const std::function<void(std::size_t)>& task) {
+    {
+      std::lock_guard<std::mutex> l(m_);
+      task_ = &task;
+      front_ = 0;
+      back_ = n;
+      errors_.assign(n, nullptr);
+    }
+    if (on_offer_) on_offer_();
+    std::unique_lock<std::mutex> l(m_);
+    while (front_ < back_) {
+      const std::size_t i = front_++;
+      l.unlock();
+      call(i);
+      l.lock();
+    }
+    // Nothing is left to claim; wait only for tasks helpers are inside.
+    cv_.wait(l, [&] { return helping_ == 0; });
+    task_ = nullptr;
+    for (auto& e : errors_)
+      if (e) std::rethrow_exception(e);
+  }
+
+  /// Runs one task that a run() on another thread still offers, taken from
+  /// the back; false when none is left to claim. Never throws a task's
+  /// exception (run() rethrows it).
+  bool help_one() {
+    std::unique_lock<std::mutex> l(m_);
+    if (!task_ || front_ >= back_) return false;
+    const std::size_t i = --back_;
+    ++helping_;
+    l.unlock();
+    call(i);
+    l.lock();
+    if (--helping_ == 0) cv_.notify_all();
+    return true;
+  }
+
+ private:
+  void call(std::size_t i) {
+    try {
+      (*task_)(i);
+    } catch (...) {
+      errors_[i] = std::current_exception();  // slot i is this thread's alone
+    }
+  }
+
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::function<void()> on_offer_;
+  const std::function<void(std::size_t)>* task_ = nullptr;  // while a run() offers tasks
+  std::size_t front_ = 0, back_ = 0;  // tasks [front_, back_) are unclaimed
+  std::size_t helping_ = 0;           // tasks helpers are inside
+  std::vector<std::exception_ptr> errors_;
+};
+
 /// Calls `produce()` on a worker thread until it returns an empty optional,
 /// and `consume(batch)` on the calling thread for each batch, in order.
 /// Batches produced before a producer exception are all consumed first, then
@@ -30,10 +111,12 @@ namespace prismaflow::fetch {
 /// With `threaded` false both run on the calling thread, one after the other
 /// (the single-core baseline the bench reports beside the pipelined figure).
 /// Up to `waiting` produced batches wait for the consumer, so each side can
-/// run ahead while the other is descheduled on a busy machine.
+/// run ahead while the other is descheduled on a busy machine. With
+/// `sharer`, which `produce` runs its batch's tasks through, the calling
+/// thread helps with those tasks whenever no batch is ready for it.
 template <class Batch, class Produce, class Consume>
 void run_pipelined(Produce produce, Consume consume, bool threaded = true,
-                   std::size_t waiting = 1) {
+                   std::size_t waiting = 1, TaskSharer* sharer = nullptr) {
   if (!threaded) {
     while (std::optional<Batch> b = produce()) consume(*b);
     return;
@@ -44,10 +127,23 @@ void run_pipelined(Produce produce, Consume consume, bool threaded = true,
   std::deque<Batch> ready;  // at most `waiting` batches
   // Consumed batches go back to the worker to be freed: for a parsed efetch
   // reply that is thousands of small frees, which would otherwise cost the
-  // storing thread (the bottleneck) about a tenth of its time.
+  // storing thread about a tenth of its time. With a sharer the worker is the
+  // slower side, so a consumer about to wait frees its batch itself.
   std::vector<Batch> spent;
-  bool done = false, stop = false;
+  bool done = false, stop = false, offered = false;
   std::exception_ptr error;
+  if (sharer) {
+    sharer->set_on_offer([&] {
+      std::lock_guard<std::mutex> l(m);
+      offered = true;
+      cv.notify_all();
+    });
+  }
+  // Only the worker calls the hook, so it is safe to clear once it has ended.
+  auto end_worker = [&](std::thread& w) {
+    w.join();
+    if (sharer) sharer->set_on_offer(nullptr);
+  };
   std::thread worker([&] {
     try {
       for (;;) {
@@ -82,15 +178,32 @@ void run_pipelined(Produce produce, Consume consume, bool threaded = true,
       std::optional<Batch> b;
       {
         std::unique_lock<std::mutex> l(m);
-        cv.wait(l, [&] { return !ready.empty() || done; });
+        for (;;) {
+          cv.wait(l, [&] { return !ready.empty() || done || offered; });
+          if (!ready.empty() || done) break;
+          // Nothing to store yet: help build the batch that is coming. The
+          // flag is cleared first, so an offer made meanwhile is not missed.
+          offered = false;
+          l.unlock();
+          while (sharer->help_one()) {
+          }
+          l.lock();
+        }
         if (ready.empty()) break;
         b = std::move(ready.front());
         ready.pop_front();
         cv.notify_all();
       }
       consume(*b);
-      std::lock_guard<std::mutex> l(m);
-      if (spent.size() < waiting + 1) spent.push_back(std::move(*b));  // else freed here
+      std::unique_lock<std::mutex> l(m);
+      // Freed on this thread only when it has nothing else to do, else by
+      // the worker (or here, past the bound).
+      if (ready.empty() && !done && sharer) {
+        l.unlock();
+        b.reset();
+      } else if (spent.size() < waiting + 1) {
+        spent.push_back(std::move(*b));
+      }
     }
   } catch (...) {
     {
@@ -98,100 +211,11 @@ void run_pipelined(Produce produce, Consume consume, bool threaded = true,
       stop = true;
     }
     cv.notify_all();
-    worker.join();
+    end_worker(worker);
     throw;
   }
-  worker.join();
+  end_worker(worker);
   if (error) std::rethrow_exception(error);
 }
-
-/// A helper thread that shares one batch's independent tasks with the thread
-/// producing the batch. The producer is the pipeline's slower side (parse,
-/// JSON, compression against the SQLite writes), so part of its work moves
-/// to whichever core has slack; the tasks are claimed one at a time, so a
-/// helper that is descheduled (or never wakes) costs the caller at most the
-/// one task it is in, never a fixed share of the batch.
-class TaskSharer {
- public:
-  TaskSharer() : thread_([this] { help(); }) {}
-  ~TaskSharer() {
-    {
-      std::lock_guard<std::mutex> l(m_);
-      quit_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-  TaskSharer(const TaskSharer&) = delete;
-  TaskSharer& operator=(const TaskSharer&) = delete;
-
-  /// Calls `task(i)` once for every i in [0, n): the calling thread takes
-  /// them from the front, the helper from the back, until they meet (so put
-  /// the largest task last). Returns once every task has ended; if any threw,
-  /// rethrows the exception of the lowest i, the one a loop in order would
-  /// have met first. Tasks must be independent of each other. Called from
-  /// one thread at a time.
-  void run(std::size_t n, const std::function<void(std::size_t)>& task) {
-    {
-      std::lock_guard<std::mutex> l(m_);
-      task_ = &task;
-      front_ = 0;
-      back_ = n;
-      errors_.assign(n, nullptr);
-      ++generation_;
-    }
-    cv_.notify_all();
-    std::unique_lock<std::mutex> l(m_);
-    while (front_ < back_) {
-      const std::size_t i = front_++;
-      l.unlock();
-      call(i);
-      l.lock();
-    }
-    // Nothing is left to claim; wait only for a task the helper is inside.
-    cv_.wait(l, [&] { return !helper_busy_; });
-    task_ = nullptr;
-    for (auto& e : errors_)
-      if (e) std::rethrow_exception(e);
-  }
-
- private:
-  void call(std::size_t i) {
-    try {
-      (*task_)(i);
-    } catch (...) {
-      errors_[i] = std::current_exception();  // slot i is this thread's alone
-    }
-  }
-
-  void help() {
-    std::uint64_t seen = 0;
-    std::unique_lock<std::mutex> l(m_);
-    for (;;) {
-      cv_.wait(l, [&] { return quit_ || generation_ != seen; });
-      if (quit_) return;
-      seen = generation_;
-      // A late wake-up finds the tasks all claimed and does nothing.
-      while (front_ < back_) {
-        const std::size_t i = --back_;
-        helper_busy_ = true;
-        l.unlock();
-        call(i);
-        l.lock();
-        helper_busy_ = false;
-      }
-      cv_.notify_all();
-    }
-  }
-
-  std::mutex m_;
-  std::condition_variable cv_;
-  const std::function<void(std::size_t)>* task_ = nullptr;
-  std::size_t front_ = 0, back_ = 0;  // tasks [front_, back_) are unclaimed
-  std::vector<std::exception_ptr> errors_;
-  std::uint64_t generation_ = 0;
-  bool helper_busy_ = false, quit_ = false;
-  std::thread thread_;  // last: starts once the members above exist
-};
 
 }  // namespace prismaflow::fetch

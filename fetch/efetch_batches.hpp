@@ -4,8 +4,9 @@
 // write (record JSON, joined fields, the packed body). It runs on the fetch
 // pipeline's worker thread (batch_pipeline.hpp) while the runner stores the
 // previous batch, so nothing here may touch the review database or Progress.
-// That thread is the heavier of the two, so a helper thread (TaskSharer)
-// builds part of each batch's rows and packs the reply beside it.
+// That thread is the heavier of the two, so each batch's rows and packed
+// reply are built as tasks (TaskSharer) the storing thread helps with while
+// it has nothing to store.
 #pragma once
 
 #include <cstddef>
@@ -47,7 +48,7 @@ class TaskSharer;
 /// Fills b.rows, b.raw_in_body and b.packed from b.resp and b.parsed: a row
 /// for each record whose PMID is in `run_set` (its raw copy then dropped from
 /// the record), and the packed reply. With `sharer` the rows and the packing
-/// are shared with its helper thread; the result is the same either way.
+/// are tasks other threads may help with; the result is the same either way.
 void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_set,
                    TaskSharer* sharer = nullptr);
 
@@ -55,11 +56,14 @@ void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_se
 /// its arguments; `run_set` (the run's PMIDs) is only read.
 class EfetchBatches {
  public:
-  /// With `share_rows` a helper thread builds part of each batch's rows
-  /// (prepare_batch), for a producer that runs beside the storing thread.
+  /// With `share_rows` each batch's rows are built through sharer(), which
+  /// another thread may help with (run_pipelined's consumer).
   EfetchBatches(EutilsSession& session, const FetchSettings& settings,
                 const std::unordered_set<std::string>& run_set, bool share_rows = false);
   ~EfetchBatches();
+
+  /// The batches' shared tasks (prepare_batch); null without `share_rows`.
+  TaskSharer* sharer() { return sharer_.get(); }
 
   /// The next settings.batch_size records of the history set (query_key +
   /// WebEnv of `history`), or none once `total` records were asked for.

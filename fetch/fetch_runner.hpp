@@ -31,9 +31,9 @@ struct FetchSettings {
   /// Fetch and parse the next batch on a second thread while this one stores
   /// the current batch (batch_pipeline.hpp); false runs both in turn.
   bool pipeline = true;
-  /// With `pipeline`, the fetching thread also shares each batch's row
-  /// building and reply packing with a helper thread (TaskSharer), so the
-  /// parse side no longer outweighs the storing side on two cores.
+  /// With `pipeline`, the storing thread helps build the next batch's rows
+  /// and packed reply while it has nothing to store (TaskSharer), so the
+  /// parsing thread no longer outweighs it on two cores.
   bool share_rows = true;
   SliceSettings slices;
 };

@@ -1,13 +1,16 @@
 // run_pipelined: every batch consumed once and in order, threaded or not; a
 // producer failure rethrown only after the batches before it are consumed (so
 // a fetch keeps every batch it committed); a consumer failure stops the
-// producer; the producer runs ahead by at most the queue it is given.
+// producer; the producer runs ahead by at most the queue it is given; a
+// consumer with nothing to store helps with the producer's shared tasks.
 #include "fetch/batch_pipeline.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace prismaflow::fetch {
@@ -70,6 +73,55 @@ TEST(BatchPipelineThreaded, ProducerRunsAheadByAtMostTheQueue) {
     // One batch being stored, `waiting` queued, one being produced.
     EXPECT_LE(max_ahead.load(), static_cast<int>(waiting) + 1) << waiting;
   }
+}
+
+TEST(BatchPipelineThreaded, ConsumerHelpsWithTheBatchBeingProduced) {
+  // Each batch is 20 shared tasks. The first batch's first task waits until
+  // the consuming thread (this one) has run one of them: it has nothing to
+  // store then, so it helps.
+  const auto consumer = std::this_thread::get_id();
+  TaskSharer sharer;
+  std::atomic<int> by_consumer{0};
+  int next = 0;
+  std::vector<int> seen;
+  std::vector<std::vector<int>> runs;
+  run_pipelined<int>(
+      [&]() -> std::optional<int> {
+        if (next == 50) return std::nullopt;
+        std::vector<std::atomic<int>> calls(20);
+        sharer.run(calls.size(), [&](std::size_t i) {
+          ++calls[i];
+          if (std::this_thread::get_id() == consumer) ++by_consumer;
+          if (next == 0 && i == 0)
+            for (int spin = 0; spin < 10000 && by_consumer == 0; ++spin)
+              std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        });
+        std::vector<int> counts;
+        for (auto& c : calls) counts.push_back(c.load());
+        runs.push_back(counts);
+        return next++;
+      },
+      [&](int& b) { seen.push_back(b); }, true, 1, &sharer);
+  EXPECT_GT(by_consumer.load(), 0);
+  ASSERT_EQ(seen.size(), 50u);
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(seen[static_cast<std::size_t>(i)], i);
+  for (const auto& counts : runs) EXPECT_EQ(counts, std::vector<int>(20, 1));
+}
+
+TEST(BatchPipelineThreaded, ConsumerErrorWithSharedTasksStillEnds) {
+  TaskSharer sharer;
+  std::atomic<int> produced{0};
+  EXPECT_THROW(run_pipelined<int>(
+                   [&]() -> std::optional<int> {
+                     sharer.run(8, [](std::size_t) {});
+                     return produced++;
+                   },
+                   [&](int& b) {
+                     if (b == 3) throw std::runtime_error("disk full");
+                   },
+                   true, 1, &sharer),
+               std::runtime_error);
+  EXPECT_LE(produced.load(), 6);
 }
 
 INSTANTIATE_TEST_SUITE_P(ThreadedAndNot, BatchPipeline, ::testing::Bool());

@@ -1,8 +1,8 @@
 // prepare_batch with a TaskSharer (rows and the packed reply built on two
 // threads) gives the same batch as on one thread, for multi-article replies
 // made of the project's fixture and of every real efetch fixture in
-// ../shared; and TaskSharer runs each task once and reports the error a loop
-// in order would have met first.
+// ../shared; and TaskSharer runs each task once, really shares them with a
+// helper, and reports the error a loop in order would have met first.
 #include "fetch/efetch_batches.hpp"
 
 #include <gtest/gtest.h>
@@ -59,6 +59,25 @@ void expect_same_rows(const EfetchBatch& a, const EfetchBatch& b) {
   }
 }
 
+// A thread that helps with whatever a TaskSharer offers until it ends, as
+// the fetch pipeline's storing thread does while it waits.
+class Helper {
+ public:
+  explicit Helper(TaskSharer& sharer)
+      : thread_([this, &sharer] {
+          while (!stop_)
+            if (!sharer.help_one()) std::this_thread::yield();
+        }) {}
+  ~Helper() {
+    stop_ = true;
+    thread_.join();
+  }
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 // Prepares `body` once on this thread and several times shared (the split
 // between the threads differs from run to run), with `run_set` the PMIDs
 // the run asked for.
@@ -71,6 +90,7 @@ void check_shared_equals_sequential(const std::string& body,
   ASSERT_GT(with_rows, 0u);
   EXPECT_FALSE(one.packed.zstd.empty());
   TaskSharer sharer;
+  Helper helper(sharer);
   for (int round = 0; round < 5; ++round) {
     EfetchBatch two = batch_of(body);
     prepare_batch(two, run_set, &sharer);
@@ -126,6 +146,8 @@ TEST(EfetchBatches, SharedRowsEqualSequentialOnRealArticles) {
 
 TEST(TaskSharer, RunsEveryTaskOnceAcrossRuns) {
   TaskSharer sharer;
+  EXPECT_FALSE(sharer.help_one());  // nothing offered
+  Helper helper(sharer);
   for (std::size_t n : {0u, 1u, 2u, 33u, 1000u}) {
     std::vector<std::atomic<int>> calls(n);
     sharer.run(n, [&](std::size_t i) { calls[i]++; });
@@ -135,8 +157,12 @@ TEST(TaskSharer, RunsEveryTaskOnceAcrossRuns) {
 
 TEST(TaskSharer, HelperTakesTasksFromTheBack) {
   // The caller's first task waits for the last one, which only the helper
-  // can be running: the batch really is shared between two threads.
+  // can be running: the batch really is shared between two threads. The
+  // offer hook is how the helper hears of the work.
   TaskSharer sharer;
+  std::atomic<int> offers{0};
+  sharer.set_on_offer([&] { ++offers; });
+  Helper helper(sharer);
   std::atomic<bool> last_done{false};
   std::atomic<int> ran{0};
   sharer.run(8, [&](std::size_t i) {
@@ -148,10 +174,19 @@ TEST(TaskSharer, HelperTakesTasksFromTheBack) {
   });
   EXPECT_TRUE(last_done.load());
   EXPECT_EQ(ran.load(), 8);
+  EXPECT_EQ(offers.load(), 1);
+}
+
+TEST(TaskSharer, RunsEverythingItselfWithNoHelper) {
+  TaskSharer sharer;
+  std::vector<int> order;
+  sharer.run(5, [&](std::size_t i) { order.push_back(static_cast<int>(i)); });
+  EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));
 }
 
 TEST(TaskSharer, RethrowsTheLowestTasksError) {
   TaskSharer sharer;
+  Helper helper(sharer);
   for (int round = 0; round < 20; ++round) {
     std::atomic<int> ran{0};
     try {
