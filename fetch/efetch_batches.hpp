@@ -38,6 +38,11 @@ struct EfetchBatch {
   PackedBody packed;
   std::vector<std::string> missing;  ///< PMIDs asked for that PubMed has no record of
   std::vector<std::string> notes;    ///< progress notes for the storing thread to print
+  /// Built here, off the storing thread (the one that sets a fetch's pace):
+  /// the PMIDs of every record, as a JSON array; and the run's PMIDs this
+  /// batch settles (records asked for, deletions asked for, `missing`), sorted.
+  std::string pmids_json;
+  std::vector<std::string> done;
 };
 
 /// Adds NCBI's `tool` and `email` parameters (E-utilities etiquette).
@@ -45,9 +50,9 @@ void add_etiquette(EutilsRequest& request, const FetchSettings& settings);
 
 class TaskSharer;
 
-/// Fills b.rows, b.raw_in_body and b.packed from b.resp and b.parsed: a row
-/// for each record whose PMID is in `run_set` (its raw copy then dropped from
-/// the record), and the packed reply. With `sharer` the rows and the packing
+/// Fills b.rows, b.raw_in_body, b.packed, b.pmids_json and b.done from b.resp,
+/// b.parsed and b.missing: a row for each record whose PMID is in `run_set`
+/// (its raw copy then dropped from the record), and the packed reply. With `sharer` the rows and the packing
 /// are tasks other threads may help with; the result is the same either way.
 void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_set,
                    TaskSharer* sharer = nullptr);

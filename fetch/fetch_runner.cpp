@@ -100,28 +100,25 @@ struct FetchRunner::Impl {
   // Stores one efetch reply with its records in one transaction: the batch
   // is either wholly in the database (and its PMIDs marked fetched) or not.
   std::int64_t store_batch(std::int64_t run_id, int version, const EfetchBatch& b,
-                           const std::unordered_set<std::string>& run_set, RunSummary& sum) {
+                           RunSummary& sum) {
     db::Transaction tx(db);
     const std::int64_t response_id = add_raw_response(db, run_id, b.req, b.resp, b.packed);
     // PMIDs of the batch some fetch already stored (an update's overlap, a
     // resumed batch): one query per batch rather than one per record.
     std::unordered_set<std::string> present;
     {
-      nlohmann::json ids = nlohmann::json::array();
-      for (const auto& r : b.parsed.records) ids.push_back(r.pmid);
       auto st = db.prepare(
           "SELECT pmid FROM records WHERE source_id = ? AND run_id IS NOT NULL"
           " AND pmid IN (SELECT value FROM json_each(?))");
-      st.bind(1, source_id).bind(2, ids.dump());
+      st.bind(1, source_id).bind(2, b.pmids_json);
       while (st.step()) present.insert(st.get_text(0));
     }
-    std::vector<std::string> done;
     RecordOrigin origin{source_id, run_id, std::nullopt, version};
     std::vector<const RecordRow*> rows;
     std::vector<std::optional<RawRef>> refs;
     for (std::size_t i = 0; i < b.parsed.records.size(); ++i) {
       const auto& r = b.parsed.records[i];
-      if (!run_set.count(r.pmid) || !b.rows[i]) continue;
+      if (!b.rows[i]) continue;  // not asked for by this run (prepare_batch)
       // A PMID twice in one reply is stored once, as the unique index demands.
       if (present.insert(r.pmid).second) {
         rows.push_back(&*b.rows[i]);
@@ -132,17 +129,14 @@ struct FetchRunner::Impl {
                                static_cast<std::int64_t>(span.length)};
         }
       }
-      done.push_back(r.pmid);
     }
     writer.insert_batch(rows, origin, refs);
     const auto added = static_cast<std::int64_t>(rows.size());
     for (const auto& d : b.parsed.deleted) {
       db.run("UPDATE records SET deleted = 1 WHERE source_id = ? AND pmid = ?", source_id, d.pmid);
       ++sum.n_deleted;
-      if (run_set.count(d.pmid)) done.push_back(d.pmid);
     }
-    done.insert(done.end(), b.missing.begin(), b.missing.end());
-    sort_pmids(done);
+    const auto& done = b.done;
     const std::int64_t newly = mark_fetched(db, run_id, done);
     nlohmann::json after = {{"request", nlohmann::json::parse(b.req.params_json())},
                             {"records_added", added}, {"pmids_done", done.size()}};
@@ -170,7 +164,7 @@ struct FetchRunner::Impl {
     auto store = [&](EfetchBatch& b) {
       for (const auto& n : b.notes) progress.note(n);
       sum.n_missing += static_cast<std::int64_t>(b.missing.size());
-      const std::int64_t newly = store_batch(run_id, version, b, run_set, sum);
+      const std::int64_t newly = store_batch(run_id, version, b, sum);
       marked += static_cast<std::size_t>(newly);
       progress.advance(newly);
     };

@@ -41,6 +41,8 @@ void expect_same_rows(const EfetchBatch& a, const EfetchBatch& b) {
   EXPECT_EQ(a.packed.zstd, b.packed.zstd);
   EXPECT_EQ(a.packed.sha256, b.packed.sha256);
   EXPECT_EQ(a.packed.bytes, b.packed.bytes);
+  EXPECT_EQ(a.done, b.done);
+  EXPECT_EQ(a.pmids_json, b.pmids_json);
   for (std::size_t i = 0; i < a.rows.size(); ++i) {
     SCOPED_TRACE("record " + std::to_string(i));
     ASSERT_EQ(a.rows[i].has_value(), b.rows[i].has_value());
@@ -121,6 +123,22 @@ TEST(EfetchBatches, SharedRowsEqualSequentialOnManyArticles) {
   }
   body += "</PubmedArticleSet>\n";
   check_shared_equals_sequential(body, run_set);
+}
+
+TEST(EfetchBatches, BatchListsThePmidsItSettles) {
+  // The fixture: article 1000001, a book, DeleteCitation 1000003 and
+  // 1000004. The run asked for the article, 1000004 and 999 (which PubMed
+  // had no record of), not for the book or 1000003.
+  EfetchBatch b = batch_of(
+      read_file(test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml"));
+  ASSERT_EQ(b.parsed.records.size(), 2u);
+  const std::string book = b.parsed.records[1].pmid;
+  b.missing = {"999"};
+  prepare_batch(b, {"1000001", "1000004", "999"});
+  EXPECT_TRUE(b.rows[0].has_value());
+  EXPECT_FALSE(b.rows[1].has_value());
+  EXPECT_EQ(b.done, (std::vector<std::string>{"999", "1000001", "1000004"}));
+  EXPECT_EQ(b.pmids_json, "[\"1000001\",\"" + book + "\"]");
 }
 
 TEST(EfetchBatches, SharedRowsEqualSequentialOnRealArticles) {
