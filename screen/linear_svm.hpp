@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "screen/dual_linear_state.hpp"
 #include "screen/sparse_matrix.hpp"
 
 namespace prismaflow::screen {
@@ -38,21 +39,15 @@ class LinearSvm {
   /// w·x + b for row `row`; > 0 means inclusion is predicted.
   double decision(std::size_t row) const;
 
-  std::size_t n_samples() const { return rows_.size(); }
-  const std::vector<double>& weights() const { return w_; }
-  double bias() const { return b_; }
+  std::size_t n_samples() const { return s_.size(); }
+  const std::vector<double>& weights() const { return s_.weights(); }
+  double bias() const { return s_.bias(); }
   /// The dual variables (one per sample, >= 0) behind weights() and bias().
-  const std::vector<double>& dual() const { return alpha_; }
+  const std::vector<double>& dual() const { return s_.alphas(); }
 
  private:
-  const SparseMatrix& x_;
   SvmOptions options_;
-  std::vector<std::size_t> rows_;
-  std::vector<double> y_;        // +1 included, -1 excluded
-  std::vector<double> alpha_;    // dual variables, >= 0 (no upper bound for the squared hinge)
-  std::vector<double> sq_norm_;  // |x_i|^2 + 1 (the bias feature)
-  std::vector<double> w_;
-  double b_ = 0.0;
+  DualLinearState s_;  // dual variables >= 0 (no upper bound for the squared hinge)
   std::uint64_t rng_state_;
 };
 

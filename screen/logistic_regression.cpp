@@ -40,36 +40,19 @@ double sigmoid(double z) {
 }
 
 LogisticRegression::LogisticRegression(const SparseMatrix& x, LogisticOptions options)
-    : x_(x), options_(options), w_(x.n_cols, 0.0), rng_state_(options.seed) {}
+    : options_(options), s_(x), rng_state_(options.seed) {}
 
-void LogisticRegression::add(std::size_t row, bool included) {
-  double sq = 1.0;
-  for (double v : x_.row_values(row)) sq += v * v;
-  rows_.push_back(row);
-  y_.push_back(included ? 1.0 : -1.0);
-  alpha_.push_back(0.0);  // starts at zero: w is unchanged until fit() moves it
-  sq_norm_.push_back(sq);
-}
+void LogisticRegression::add(std::size_t row, bool included) { s_.add(row, included); }
 
 int LogisticRegression::fit(double weight_included, double weight_excluded) {
-  const std::size_t n = rows_.size();
-  auto move_alpha = [&](std::size_t i, double a) {
-    const double delta = (a - alpha_[i]) * y_[i];
-    if (delta == 0.0) return;
-    auto cols = x_.row_cols(rows_[i]);
-    auto vals = x_.row_values(rows_[i]);
-    for (std::size_t k = 0; k < cols.size(); ++k) w_[cols[k]] += delta * vals[k];
-    b_ += delta;
-    alpha_[i] = a;
-  };
+  const std::size_t n = s_.size();
   // The box of each dual variable depends on its class weight, which the
   // balancing changes between fits: pull variables back inside first.
   std::vector<double> bound(n);
   for (std::size_t i = 0; i < n; ++i) {
-    bound[i] = options_.c * (y_[i] > 0 ? weight_included : weight_excluded);
+    bound[i] = options_.c * (s_.included(i) ? weight_included : weight_excluded);
     const double lo = std::min(1e-3 * bound[i], 1e-8);
-    const double clipped = std::clamp(alpha_[i], lo, bound[i] - lo);
-    move_alpha(i, clipped);
+    s_.set_alpha(i, std::clamp(s_.alpha(i), lo, bound[i] - lo));
   }
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -79,17 +62,17 @@ int LogisticRegression::fit(double weight_included, double weight_excluded) {
     SplitMix64(rng_state_++).shuffle(order);
     double max_gradient = 0.0;
     for (std::size_t i : order) {
-      const double g = y_[i] * decision(rows_[i]);
+      const double g = s_.margin(i);
       const double c = bound[i];
-      const double a0 = alpha_[i];
+      const double a0 = s_.alpha(i);
       max_gradient = std::max(max_gradient, std::abs(g + std::log(a0 / (c - a0))));
-      move_alpha(i, solve_coordinate(a0, g, sq_norm_[i], c));
+      s_.set_alpha(i, solve_coordinate(a0, g, s_.sq_norm(i), c));
     }
     if (max_gradient < options_.tolerance) break;
   }
   return epoch;
 }
 
-double LogisticRegression::decision(std::size_t row) const { return x_.row_dot(row, w_) + b_; }
+double LogisticRegression::decision(std::size_t row) const { return s_.decision(row); }
 
 }  // namespace prismaflow::screen

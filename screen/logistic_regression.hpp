@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "screen/dual_linear_state.hpp"
 #include "screen/sparse_matrix.hpp"
 
 namespace prismaflow::screen {
@@ -35,20 +36,14 @@ class LogisticRegression {
   /// w·x + b for row `row`; > 0 means inclusion is more likely.
   double decision(std::size_t row) const;
 
-  std::size_t n_samples() const { return rows_.size(); }
+  std::size_t n_samples() const { return s_.size(); }
   /// The primal solution w (one weight per column) and bias b.
-  const std::vector<double>& weights() const { return w_; }
-  double bias() const { return b_; }
+  const std::vector<double>& weights() const { return s_.weights(); }
+  double bias() const { return s_.bias(); }
 
  private:
-  const SparseMatrix& x_;
   LogisticOptions options_;
-  std::vector<std::size_t> rows_;
-  std::vector<double> y_;       // +1 included, -1 excluded
-  std::vector<double> alpha_;   // dual variables, 0 < alpha < bound
-  std::vector<double> sq_norm_; // |x_i|^2 + 1 (the bias feature)
-  std::vector<double> w_;
-  double b_ = 0.0;
+  DualLinearState s_;  // dual variables 0 < alpha < bound
   std::uint64_t rng_state_;
 };
 
