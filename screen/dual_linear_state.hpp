@@ -4,9 +4,13 @@
 // variables move, so a decision value is one sparse dot product.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <numeric>
 #include <vector>
 
+#include "screen/ranking_random.hpp"
 #include "screen/sparse_matrix.hpp"
 
 namespace prismaflow::screen {
@@ -36,6 +40,26 @@ class DualLinearState {
     auto vals = x_.row_values(rows_[i]);
     for (std::size_t k = 0; k < cols.size(); ++k) w_[cols[k]] += delta * vals[k];
     b_ += delta;
+  }
+
+  /// Coordinate descent: passes over the samples, each in a fresh order drawn
+  /// from `rng_state`, calling `update(i)` (which moves sample i's dual
+  /// variable and returns how far it was from optimal), until no update in a
+  /// pass reports more than `tolerance` or `max_epochs` passes are made.
+  /// Returns the number of passes made.
+  template <class Update>
+  int descend(int max_epochs, double tolerance, std::uint64_t& rng_state, Update update) {
+    std::vector<std::size_t> order(size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    int epoch = 0;
+    while (epoch < max_epochs) {
+      ++epoch;
+      SplitMix64(rng_state++).shuffle(order);
+      double worst = 0.0;
+      for (std::size_t i : order) worst = std::max(worst, update(i));
+      if (worst < tolerance) break;
+    }
+    return epoch;
   }
 
   /// w·x + b for matrix row `row`.

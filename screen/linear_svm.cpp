@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
-
-#include "screen/ranking_random.hpp"
 
 namespace prismaflow::screen {
 
@@ -14,31 +11,19 @@ LinearSvm::LinearSvm(const SparseMatrix& x, SvmOptions options)
 void LinearSvm::add(std::size_t row, bool included) { s_.add(row, included); }
 
 int LinearSvm::fit(double weight_included, double weight_excluded) {
-  const std::size_t n = s_.size();
   // The dual of the squared hinge: min 1/2 a'(Q + D)a - sum a, a >= 0, with
   // Q_ij = y_i y_j (x_i·x_j + 1) and D_ii = 1 / (2 C_i). A change of class
   // weights only changes D, so the previous a stays feasible as a warm start.
   const double d_in = 0.5 / (options_.c * weight_included);
   const double d_ex = 0.5 / (options_.c * weight_excluded);
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  int epoch = 0;
-  while (epoch < options_.max_epochs) {
-    ++epoch;
-    SplitMix64(rng_state_++).shuffle(order);
-    double max_pg = 0.0;
-    for (std::size_t i : order) {
-      const double d = s_.included(i) ? d_in : d_ex;
-      const double g = s_.margin(i) - 1.0 + d * s_.alpha(i);
-      // Projected gradient: at the bound a = 0 only a descent into a > 0 counts.
-      const double pg = s_.alpha(i) == 0.0 ? std::min(g, 0.0) : g;
-      max_pg = std::max(max_pg, std::abs(pg));
-      if (pg == 0.0) continue;
-      s_.set_alpha(i, std::max(s_.alpha(i) - g / (s_.sq_norm(i) + d), 0.0));
-    }
-    if (max_pg < options_.tolerance) break;
-  }
-  return epoch;
+  return s_.descend(options_.max_epochs, options_.tolerance, rng_state_, [&](std::size_t i) {
+    const double d = s_.included(i) ? d_in : d_ex;
+    const double g = s_.margin(i) - 1.0 + d * s_.alpha(i);
+    // Projected gradient: at the bound a = 0 only a descent into a > 0 counts.
+    const double pg = s_.alpha(i) == 0.0 ? std::min(g, 0.0) : g;
+    if (pg != 0.0) s_.set_alpha(i, std::max(s_.alpha(i) - g / (s_.sq_norm(i) + d), 0.0));
+    return std::abs(pg);
+  });
 }
 
 double LinearSvm::decision(std::size_t row) const { return s_.decision(row); }

@@ -1,10 +1,7 @@
 #include "screen/logistic_regression.hpp"
 
-#include "screen/ranking_random.hpp"
-
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 namespace prismaflow::screen {
 namespace {
@@ -54,23 +51,13 @@ int LogisticRegression::fit(double weight_included, double weight_excluded) {
     const double lo = std::min(1e-3 * bound[i], 1e-8);
     s_.set_alpha(i, std::clamp(s_.alpha(i), lo, bound[i] - lo));
   }
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  int epoch = 0;
-  while (epoch < options_.max_epochs) {
-    ++epoch;
-    SplitMix64(rng_state_++).shuffle(order);
-    double max_gradient = 0.0;
-    for (std::size_t i : order) {
-      const double g = s_.margin(i);
-      const double c = bound[i];
-      const double a0 = s_.alpha(i);
-      max_gradient = std::max(max_gradient, std::abs(g + std::log(a0 / (c - a0))));
-      s_.set_alpha(i, solve_coordinate(a0, g, s_.sq_norm(i), c));
-    }
-    if (max_gradient < options_.tolerance) break;
-  }
-  return epoch;
+  return s_.descend(options_.max_epochs, options_.tolerance, rng_state_, [&](std::size_t i) {
+    const double g = s_.margin(i);
+    const double c = bound[i];
+    const double a0 = s_.alpha(i);
+    s_.set_alpha(i, solve_coordinate(a0, g, s_.sq_norm(i), c));
+    return std::abs(g + std::log(a0 / (c - a0)));
+  });
 }
 
 double LogisticRegression::decision(std::size_t row) const { return s_.decision(row); }
