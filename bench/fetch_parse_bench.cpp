@@ -8,7 +8,9 @@
 //      transport that answers efetch with slices of the file instead of the
 //      network. Pipelined as fetch runs (parse on a second thread; the
 //      storing thread helps build rows while it has nothing to store),
-//      pipelined without that help (share_rows off), and on one thread.
+//      pipelined without that help (share_rows off), pipelined with WAL
+//      checkpoints on the storing thread (SQLite's default) instead of a
+//      background thread, and on one thread.
 //      Wall, CPU (user+sys) and peak RSS.
 //  (2) a bare pugixml parse of the whole file (the floor);
 //  (3) EDirect's xtract to TSV (PMID, title, abstract, authors, journal,
@@ -140,7 +142,7 @@ struct Timing {
 
 // One fresh review.db filled by FetchRunner from the file.
 Timing run_fetch(const std::filesystem::path& file, const std::filesystem::path& dbfile,
-                 bool pipeline, bool share_rows = true) {
+                 bool pipeline, bool share_rows = true, bool background_checkpoint = true) {
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(dbfile.string() + ext);
   auto db = db::Database::open(dbfile, true);
   FileTransport transport(file);
@@ -152,6 +154,7 @@ Timing run_fetch(const std::filesystem::path& file, const std::filesystem::path&
   fetch::FetchSettings settings;
   settings.pipeline = pipeline;
   settings.share_rows = share_rows;
+  settings.background_checkpoint = background_checkpoint;
   settings.slices.cap = settings.slices.page = 100000000;  // one esearch: no slicing to time
   fetch::FetchRunner runner(db, session, settings, progress);
   double t0 = now_s(), c0 = cpu_s(RUSAGE_SELF);
@@ -161,7 +164,7 @@ Timing run_fetch(const std::filesystem::path& file, const std::filesystem::path&
 }
 
 void print(const char* what, long n, const Timing& t, double mb) {
-  std::printf("%-26s %8ld records in %6.2f s wall = %7.0f records/s (%6.1f MB/s), CPU %.2f s\n",
+  std::printf("%-32s %8ld records in %6.2f s wall = %7.0f records/s (%6.1f MB/s), CPU %.2f s\n",
               what, n, t.wall, n / t.wall, mb / t.wall, t.cpu);
 }
 
@@ -191,6 +194,7 @@ int main(int argc, char** argv) {
   Timing piped = run_fetch(file, dbfile, true);
   long rss = peak_rss_kb();
   Timing unshared = run_fetch(file, dbfile, true, false);
+  Timing inline_checkpoint = run_fetch(file, dbfile, true, true, false);
   double db_mb = static_cast<double>(std::filesystem::file_size(dbfile)) / 1e6;
 
   // (2) the floor: pugixml alone over the whole file.
@@ -231,6 +235,7 @@ int main(int argc, char** argv) {
 
   print("fetch, pipelined (2 thr)", piped.stored, piped, mb);
   print("fetch, 2 thr, no helper", unshared.stored, unshared, mb);
+  print("fetch, 2 thr, checkpoints inline", inline_checkpoint.stored, inline_checkpoint, mb);
   print("fetch, one thread", serial.stored, serial, mb);
   print("bare pugixml (floor)", count, pugi_t, mb);
   if (have_xtract) print("xtract to TSV (anchor)", xt_rows, xt, mb);
@@ -240,10 +245,14 @@ int main(int argc, char** argv) {
               static_cast<double>(rss) / 1024.0, db_mb, parsed_ok ? "" : "; PUGIXML PARSE FAILED");
   std::printf("ratios: fetch/pugixml %.2f", (piped.stored / piped.wall) / (count / pugi_t.wall));
   if (have_xtract && xt_rows > 0)
-    std::printf(", fetch/xtract %.2f (no helper %.2f, one thread %.2f)",
+    std::printf(", fetch/xtract %.2f (no helper %.2f, checkpoints inline %.2f, one thread %.2f)",
                 (piped.stored / piped.wall) / (xt_rows / xt.wall),
                 (unshared.stored / unshared.wall) / (xt_rows / xt.wall),
+                (inline_checkpoint.stored / inline_checkpoint.wall) / (xt_rows / xt.wall),
                 (serial.stored / serial.wall) / (xt_rows / xt.wall));
   std::printf("\n");
-  return piped.stored == n && unshared.stored == n && serial.stored == n ? 0 : 1;
+  return piped.stored == n && unshared.stored == n && inline_checkpoint.stored == n &&
+                 serial.stored == n
+             ? 0
+             : 1;
 }

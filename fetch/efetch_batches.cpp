@@ -62,17 +62,14 @@ void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_se
     for (std::size_t t = 0; t <= row_tasks; ++t) task(t);
   }
   b.raw_in_body.assign(in_body.begin(), in_body.end());
-  nlohmann::json ids = nlohmann::json::array();
   b.done.clear();
-  for (std::size_t i = 0; i < n; ++i) {
-    ids.push_back(b.parsed.records[i].pmid);
+  for (std::size_t i = 0; i < n; ++i)
     if (b.rows[i]) b.done.push_back(b.parsed.records[i].pmid);
-  }
-  b.pmids_json = ids.dump();
   for (const auto& d : b.parsed.deleted)
     if (run_set.count(d.pmid)) b.done.push_back(d.pmid);
   b.done.insert(b.done.end(), b.missing.begin(), b.missing.end());
   sort_pmids(b.done);
+  b.done_json = nlohmann::json(b.done).dump();
 }
 
 void add_etiquette(EutilsRequest& r, const FetchSettings& settings) {

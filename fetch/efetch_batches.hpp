@@ -39,10 +39,10 @@ struct EfetchBatch {
   std::vector<std::string> missing;  ///< PMIDs asked for that PubMed has no record of
   std::vector<std::string> notes;    ///< progress notes for the storing thread to print
   /// Built here, off the storing thread (the one that sets a fetch's pace):
-  /// the PMIDs of every record, as a JSON array; and the run's PMIDs this
-  /// batch settles (records asked for, deletions asked for, `missing`), sorted.
-  std::string pmids_json;
+  /// the run's PMIDs this batch settles (records asked for, deletions asked
+  /// for, `missing`), sorted, and the same list as a JSON array for SQL.
   std::vector<std::string> done;
+  std::string done_json;
 };
 
 /// Adds NCBI's `tool` and `email` parameters (E-utilities etiquette).
@@ -50,7 +50,7 @@ void add_etiquette(EutilsRequest& request, const FetchSettings& settings);
 
 class TaskSharer;
 
-/// Fills b.rows, b.raw_in_body, b.packed, b.pmids_json and b.done from b.resp,
+/// Fills b.rows, b.raw_in_body, b.packed, b.done and b.done_json from b.resp,
 /// b.parsed and b.missing: a row for each record whose PMID is in `run_set`
 /// (its raw copy then dropped from the record), and the packed reply. With `sharer` the rows and the packing
 /// are tasks other threads may help with; the result is the same either way.

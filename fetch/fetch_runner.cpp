@@ -3,11 +3,13 @@
 #include <cctype>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <unordered_set>
 #include <utility>
 
 #include "common/error.hpp"
 #include "common/hash.hpp"
+#include "db/background_checkpoint.hpp"
 #include "db/database.hpp"
 #include "db/event_log.hpp"
 #include "fetch/batch_pipeline.hpp"
@@ -63,6 +65,10 @@ struct FetchRunner::Impl {
   Progress& progress;
   RecordWriter writer;
   std::int64_t source_id = 0;
+  // What this process's batches found, so that a run fetched in one go
+  // needs no second pass over its PMIDs to close (complete()).
+  std::int64_t added = 0;
+  std::unordered_set<std::string> stored_earlier;  ///< run PMIDs an earlier run stored
 
   Impl(db::Database& d, EutilsSession& s, FetchSettings fs, Progress& p)
       : db(d), session(s), settings(std::move(fs)), progress(p), writer(d) {}
@@ -103,15 +109,20 @@ struct FetchRunner::Impl {
                            RunSummary& sum) {
     db::Transaction tx(db);
     const std::int64_t response_id = add_raw_response(db, run_id, b.req, b.resp, b.packed);
-    // PMIDs of the batch some fetch already stored (an update's overlap, a
-    // resumed batch): one query per batch rather than one per record.
+    // The run's PMIDs of the batch some fetch already stored (an update's
+    // overlap, a resumed batch): one query per batch rather than one per
+    // record. Rows are built only for PMIDs the run asked for, all in `done`.
     std::unordered_set<std::string> present;
     {
       auto st = db.prepare(
-          "SELECT pmid FROM records WHERE source_id = ? AND run_id IS NOT NULL"
+          "SELECT pmid, run_id <> ? FROM records WHERE source_id = ? AND run_id IS NOT NULL"
           " AND pmid IN (SELECT value FROM json_each(?))");
-      st.bind(1, source_id).bind(2, b.pmids_json);
-      while (st.step()) present.insert(st.get_text(0));
+      st.bind(1, run_id).bind(2, source_id).bind(3, b.done_json);
+      while (st.step()) {
+        std::string p = st.get_text(0);
+        if (st.get_int(1)) stored_earlier.insert(p);
+        present.insert(std::move(p));
+      }
     }
     RecordOrigin origin{source_id, run_id, std::nullopt, version};
     std::vector<const RecordRow*> rows;
@@ -131,33 +142,40 @@ struct FetchRunner::Impl {
       }
     }
     writer.insert_batch(rows, origin, refs);
-    const auto added = static_cast<std::int64_t>(rows.size());
+    const auto n_added = static_cast<std::int64_t>(rows.size());
     for (const auto& d : b.parsed.deleted) {
       db.run("UPDATE records SET deleted = 1 WHERE source_id = ? AND pmid = ?", source_id, d.pmid);
       ++sum.n_deleted;
     }
-    const auto& done = b.done;
-    const std::int64_t newly = mark_fetched(db, run_id, done);
+    const std::int64_t newly = mark_fetched_json(db, run_id, b.done_json);
     nlohmann::json after = {{"request", nlohmann::json::parse(b.req.params_json())},
-                            {"records_added", added}, {"pmids_done", done.size()}};
+                            {"records_added", n_added}, {"pmids_done", b.done.size()}};
     db::log_event(db, {db::current_actor(), "fetch", "fetch_batch", "search_run",
                        std::to_string(run_id), "", after.dump()});
     tx.commit();
+    added += n_added;
     return newly;
   }
 
+  // Fetches the run's unfetched PMIDs. A new run passes its whole PMID list
+  // (`fresh`, sorted, none fetched yet), which spares two reads of it back.
   void fetch_records(std::int64_t run_id, int version, const std::string& label,
-                     const EsearchResult* history, RunSummary& sum) {
+                     const EsearchResult* history, RunSummary& sum,
+                     std::vector<std::string>* fresh = nullptr) {
+    added = 0;
+    stored_earlier.clear();
     // The PMID lists are the only memory here that grows with the result
     // (about a quarter KB per PMID); records are held a batch at a time.
+    std::vector<std::string> todo = fresh ? std::move(*fresh) : unfetched_pmids(db, run_id);
     const std::unordered_set<std::string> run_set = [&] {
-      auto all = run_pmids(db, run_id);
+      auto all = fresh ? todo : run_pmids(db, run_id);
       return std::unordered_set<std::string>(all.begin(), all.end());
     }();
     const std::size_t total = run_set.size();
-    std::vector<std::string> todo = unfetched_pmids(db, run_id);
     progress.start(label, static_cast<std::int64_t>(total),
                    static_cast<std::int64_t>(total - todo.size()));
+    std::optional<db::BackgroundCheckpoint> checkpoint;
+    if (settings.background_checkpoint) checkpoint.emplace(db);
     // The session is used only by the producer thread and the database and
     // progress only by this one, while a pipeline runs.
     std::size_t marked = 0;  // PMIDs of `todo` this call marked fetched
@@ -187,25 +205,36 @@ struct FetchRunner::Impl {
     progress.finish();
   }
 
-  void complete(std::int64_t run_id, RunSummary& sum) {
+  // Closes the run. `fresh_hash` is the hash of the PMID list of a run
+  // fetched wholly by this process (its counts are then the batches'); a
+  // resumed run reads its list and counts back from the database.
+  void complete(std::int64_t run_id, RunSummary& sum, const std::string* fresh_hash = nullptr) {
     db::Transaction tx(db);
-    auto pmids = run_pmids(db, run_id);
-    sum.count = static_cast<std::int64_t>(pmids.size());
-    // New (stored by this run) and present (stored by an earlier run) in one
-    // pass over run_pmids through the (source_id, pmid) index: at most one
-    // fetched record per PMID exists, and a scan of records by run_id would
-    // read the whole table.
-    auto st = db.prepare(
-        "SELECT coalesce(sum(r.run_id = ?1), 0), coalesce(sum(r.run_id <> ?1), 0) FROM run_pmids rp"
-        " JOIN records r ON r.source_id = ?2 AND r.pmid = rp.pmid AND r.run_id IS NOT NULL"
-        " WHERE rp.run_id = ?1");
-    st.bind(1, run_id).bind(2, source_id);
-    st.step();
-    sum.n_new = st.get_int(0);
-    sum.n_present = st.get_int(1);
+    std::string hash;
+    if (fresh_hash) {
+      hash = *fresh_hash;
+      sum.n_new = added;
+      sum.n_present = static_cast<std::int64_t>(stored_earlier.size());
+    } else {
+      auto pmids = run_pmids(db, run_id);
+      sum.count = static_cast<std::int64_t>(pmids.size());
+      hash = pmid_list_hash(pmids);
+      // New (stored by this run) and present (stored by an earlier run) in
+      // one pass over run_pmids through the (source_id, pmid) index: at
+      // most one fetched record per PMID exists, and a scan of records by
+      // run_id would read the whole table.
+      auto st = db.prepare(
+          "SELECT coalesce(sum(r.run_id = ?1), 0), coalesce(sum(r.run_id <> ?1), 0) FROM run_pmids rp"
+          " JOIN records r ON r.source_id = ?2 AND r.pmid = rp.pmid AND r.run_id IS NOT NULL"
+          " WHERE rp.run_id = ?1");
+      st.bind(1, run_id).bind(2, source_id);
+      st.step();
+      sum.n_new = st.get_int(0);
+      sum.n_present = st.get_int(1);
+    }
     RunEnd end{"complete", "", sum.n_missing ? std::to_string(sum.n_missing) +
                                                   " PMIDs had no record in efetch" : "",
-               sha256_hex(join(pmids, "\n")), sum.n_new, sum.n_present, sum.n_gone};
+               hash, sum.n_new, sum.n_present, sum.n_gone};
     finish_run(db, run_id, end);
     db::log_event(db, {db::current_actor(), "fetch", "complete", "search_run",
                        std::to_string(run_id), "",
@@ -319,13 +348,14 @@ RunSummary FetchRunner::run(const SearchSpec& spec, const std::string& kind_in, 
     tx.commit();
   }
   sum.run_id = run_id;
+  sum.count = static_cast<std::int64_t>(got.pmids.size());
+  const std::string hash = pmid_list_hash(got.pmids);
   try {
     // Stored now: the lists need not stay in memory for the whole fetch.
     log = {};
-    got.pmids = {};
     got.first.ids = {};
-    m.fetch_records(run_id, version, spec.name, got.sliced ? nullptr : &got.first, sum);
-    m.complete(run_id, sum);
+    m.fetch_records(run_id, version, spec.name, got.sliced ? nullptr : &got.first, sum, &got.pmids);
+    m.complete(run_id, sum, &hash);
   } catch (const Error& e) {
     m.progress.finish();
     m.fail(run_id, e.what());

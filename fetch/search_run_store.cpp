@@ -91,6 +91,13 @@ void add_run_pmids(db::Database& db, std::int64_t run_id, const std::vector<std:
   }
 }
 
+std::string pmid_list_hash(const std::vector<std::string>& sorted_pmids) {
+  std::string text;
+  for (const auto& p : sorted_pmids) (text += p) += '\n';
+  if (!text.empty()) text.pop_back();
+  return sha256_hex(text);
+}
+
 static std::vector<std::string> pmids_where(db::Database& db, std::int64_t run_id,
                                             const char* cond) {
   auto st = db.prepare(std::string("SELECT pmid FROM run_pmids WHERE run_id = ?") + cond);
@@ -111,12 +118,16 @@ std::vector<std::string> run_pmids(db::Database& db, std::int64_t run_id) {
 
 std::int64_t mark_fetched(db::Database& db, std::int64_t run_id,
                           const std::vector<std::string>& pmids) {
+  return mark_fetched_json(db, run_id, nlohmann::json(pmids).dump());
+}
+
+std::int64_t mark_fetched_json(db::Database& db, std::int64_t run_id,
+                               const std::string& pmids_json) {
   // One statement for the whole batch both marks and counts: a row already
   // fetched is not written again (fewer WAL pages on --resume) nor counted.
-  nlohmann::json list(pmids);
   db.run("UPDATE run_pmids SET fetched = 1 WHERE run_id = ? AND fetched = 0"
          " AND pmid IN (SELECT value FROM json_each(?))",
-         run_id, list.dump());
+         run_id, pmids_json);
   return db.changes();
 }
 

@@ -62,6 +62,10 @@ std::int64_t add_raw_response(db::Database& db, std::int64_t run_id, const Eutil
 /// Records the run's PMIDs (all unfetched).
 void add_run_pmids(db::Database& db, std::int64_t run_id, const std::vector<std::string>& pmids);
 
+/// The run's pmid_list_sha256: SHA-256 of the PMIDs in numeric order, one
+/// per line with no final newline.
+std::string pmid_list_hash(const std::vector<std::string>& sorted_pmids);
+
 /// PMIDs of `run_id` not yet fetched, in numeric order.
 std::vector<std::string> unfetched_pmids(db::Database& db, std::int64_t run_id);
 
@@ -72,6 +76,9 @@ std::vector<std::string> run_pmids(db::Database& db, std::int64_t run_id);
 /// before (PMIDs of other runs or already marked do not count).
 std::int64_t mark_fetched(db::Database& db, std::int64_t run_id,
                           const std::vector<std::string>& pmids);
+/// mark_fetched with the PMIDs as a JSON array of strings.
+std::int64_t mark_fetched_json(db::Database& db, std::int64_t run_id,
+                               const std::string& pmids_json);
 
 /// Closes a run: status, finish time, errors and the update counts.
 struct RunEnd {

@@ -42,7 +42,7 @@ void expect_same_rows(const EfetchBatch& a, const EfetchBatch& b) {
   EXPECT_EQ(a.packed.sha256, b.packed.sha256);
   EXPECT_EQ(a.packed.bytes, b.packed.bytes);
   EXPECT_EQ(a.done, b.done);
-  EXPECT_EQ(a.pmids_json, b.pmids_json);
+  EXPECT_EQ(a.done_json, b.done_json);
   for (std::size_t i = 0; i < a.rows.size(); ++i) {
     SCOPED_TRACE("record " + std::to_string(i));
     ASSERT_EQ(a.rows[i].has_value(), b.rows[i].has_value());
@@ -132,13 +132,13 @@ TEST(EfetchBatches, BatchListsThePmidsItSettles) {
   EfetchBatch b = batch_of(
       read_file(test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml"));
   ASSERT_EQ(b.parsed.records.size(), 2u);
-  const std::string book = b.parsed.records[1].pmid;
+  ASSERT_TRUE(b.parsed.records[1].is_book);
   b.missing = {"999"};
   prepare_batch(b, {"1000001", "1000004", "999"});
   EXPECT_TRUE(b.rows[0].has_value());
   EXPECT_FALSE(b.rows[1].has_value());
   EXPECT_EQ(b.done, (std::vector<std::string>{"999", "1000001", "1000004"}));
-  EXPECT_EQ(b.pmids_json, "[\"1000001\",\"" + book + "\"]");
+  EXPECT_EQ(b.done_json, R"(["999","1000001","1000004"])");
 }
 
 TEST(EfetchBatches, SharedRowsEqualSequentialOnRealArticles) {
