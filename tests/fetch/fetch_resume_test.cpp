@@ -67,6 +67,9 @@ TEST(FetchResume, KilledMidFetchResumesWithNoDuplicateAndNoGap) {
   EXPECT_EQ(rev.scalar("SELECT count(*) - count(DISTINCT pmid) FROM records"), 0);
   EXPECT_EQ(rev.scalar("SELECT count(*) FROM search_runs WHERE status = 'complete' AND n_new = 400"), 1);
   EXPECT_EQ(rev.scalar("SELECT count(*) FROM run_pmids WHERE fetched = 0"), 0);
+  // Killed part-way and resumed, the file is whole and every reference holds.
+  EXPECT_EQ(rev.scalar("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+  EXPECT_EQ(rev.scalar("SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
 TEST(FetchResume, UpdateReportsNewPresentAndGone) {
