@@ -4,11 +4,13 @@
 // seconds per simulation (features built once per set, not counted), next to
 // ASReview's published WSS@95 (Ferdinands et al. 2023, NB+TF-IDF+max+double).
 //
-// usage: ranking_simulate [SHARED_DIR] [--model nb|logistic|ensemble|svm] [--seeds N]
+// usage: ranking_simulate [SHARED_DIR] [--model nb|logistic|ensemble|svm|auto] [--seeds N]
 //                         [--alpha A] [--ngram N] [--no-balance] [--c C]
 //                         [--balance double|resample|balanced|none] [--ratio R]
 //                         [--only NAME] [--to-end] [--sklearn] [--resample]
-//                         [--split-ta] [--asreview-settings]
+//                         [--split-ta] [--asreview-settings] [--margin M]
+// --model auto also takes auto_features() (every token, raw tf, min_df 1),
+// unless later flags change them; --margin is its switching margin.
 // --asreview-settings reproduces Ferdinands 2023's set-up per data set: the
 // NB alpha, n-grams, split_ta and balance parameters are read from the
 // published settings (anchor_results_NB_TFIDF_max_double/<set>_all.json),
@@ -66,7 +68,11 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() { return std::string(argv[++i]); };
-    if (a == "--model") sim.learner.model = ps::parse_model(next());
+    if (a == "--model") {
+      sim.learner.model = ps::parse_model(next());
+      // auto brings its features (flags after it still change them).
+      if (sim.learner.model == ps::ModelKind::kAuto) tf = ps::auto_features();
+    } else if (a == "--margin") sim.learner.portfolio.margin = std::stod(next());
     else if (a == "--seeds") seeds = std::stoi(next());
     else if (a == "--alpha") sim.learner.naive_bayes.alpha = std::stod(next());
     else if (a == "--c") sim.learner.logistic.c = sim.learner.svm.c = std::stod(next());

@@ -39,7 +39,8 @@ void add_queue_options(CommandSpec& spec) {
       ("order", po::value<std::string>()->default_value("id"), "id, random or relevance (prioritised)")
       ("seed", po::value<std::uint64_t>()->default_value(1), "seed of --order random")
       ("model", po::value<std::string>(),
-       "--order relevance: nb, logistic or ensemble (default: as 'screen simulate')")
+       "--order relevance: nb, logistic, ensemble, svm or auto (naive Bayes settings chosen "
+       "on the decisions so far, with their own features) (default: as 'screen simulate')")
       ("uncertain-share", po::value<double>()->default_value(0.0),
        "--order relevance: share of picks from the least certain records, in [0, 1)");
   add_common_options(spec);

@@ -36,7 +36,7 @@ struct SimulateOptions {
 std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   CommandSpec spec{
       "screen simulate",
-      "prismaflow screen simulate DATASET [--model nb|logistic|ensemble|svm] [--seed N ...] [--seeds N]\n"
+      "prismaflow screen simulate DATASET [--model nb|logistic|ensemble|svm|auto] [--seed N ...] [--seeds N]\n"
       "       [--prior-included K --prior-excluded K] [--label COLUMN] [--uncertain-share X]\n"
       "       [--balance double|resample|balanced|none] [--tokens words|all] [--ngram N] [--min-df N]\n"
       "       [--tf sublinear|raw] [--alpha A] [--c C]\n"
@@ -55,8 +55,10 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   spec.options.add_options()
       ("dataset", po::value<std::string>(), "labelled CSV file or SYNERGY folder")
       ("model", po::value<std::string>()->default_value(std::string(screen::model_name(def.learner.model))),
-       "nb (naive Bayes), logistic, ensemble (both, standardised scores summed) or svm "
-       "(linear SVM, squared hinge)")
+       "nb (naive Bayes), logistic, ensemble (both, standardised scores summed), svm "
+       "(linear SVM, squared hinge) or auto (a portfolio of tuned naive Bayes settings, the "
+       "leader chosen on the labels so far; its settings were tuned on --tokens all --min-df 1 "
+       "--tf raw)")
       ("balance", po::value<std::string>()->default_value(std::string(screen::balance_name(def.learner.balance))),
        "double (ASReview's double balance as weights), resample (as a seeded resample), "
        "balanced (inverse class frequency) or none")

@@ -12,8 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "screen/class_balance.hpp"
 #include "screen/linear_svm.hpp"
 #include "screen/logistic_regression.hpp"
+#include "screen/model_portfolio.hpp"
 #include "screen/naive_bayes.hpp"
 #include "screen/ranking_random.hpp"
 #include "screen/sparse_matrix.hpp"
@@ -21,40 +23,14 @@
 namespace prismaflow::screen {
 
 /// kEnsemble scores each row by the sum of naive Bayes' and logistic
-/// regression's standardised scores; kSvm ranks by the SVM's decision value.
-enum class ModelKind { kNaiveBayes, kLogistic, kEnsemble, kSvm };
+/// regression's standardised scores; kSvm ranks by the SVM's decision value;
+/// kAuto ranks with the leader of a portfolio of naive Bayes settings, chosen
+/// on the review's own labels (screen/model_portfolio.hpp).
+enum class ModelKind { kNaiveBayes, kLogistic, kEnsemble, kSvm, kAuto };
 
-/// "nb", "logistic", "ensemble" or "svm"; throws UsageError naming the accepted values otherwise.
+/// "nb", "logistic", "ensemble", "svm" or "auto"; throws UsageError naming the accepted values otherwise.
 ModelKind parse_model(std::string_view name);
 std::string_view model_name(ModelKind kind);
-
-/// ASReview's "double" balance: inclusions are oversampled and exclusions
-/// undersampled by amounts that shrink as screening goes on. Its defaults.
-struct BalanceOptions {
-  bool enabled = true;
-  double a = 2.155, alpha = 0.94, b = 0.789, beta = 1.0;
-  /// Naive Bayes only: train on a seeded random resample, as ASReview does
-  /// (random rounding of the inclusions' share, whole copies plus a random
-  /// remainder of each class), instead of the expected copies of each sample.
-  bool resample = false;
-  /// Instead of the above: scikit-learn's class_weight="balanced", n / (2 n_c)
-  /// per sample of class c, fixed shares (ASReview 2's SVM uses it).
-  bool inverse_frequency = false;
-  /// With inverse_frequency: inclusions' weight multiplied by this.
-  double ratio = 1.0;
-};
-
-/// Per-sample weight of each class: the expected number of copies each sample
-/// has in ASReview's resampled training set (not random, so runs repeat).
-struct ClassWeights {
-  double included = 1.0;
-  double excluded = 1.0;
-};
-
-/// Weights for `n_included` and `n_excluded` labelled samples (both > 0);
-/// inverse-frequency weights when options.inverse_frequency.
-ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
-                            const BalanceOptions& options);
 
 struct LearnerOptions {
   ModelKind model = ModelKind::kNaiveBayes;
@@ -62,17 +38,10 @@ struct LearnerOptions {
   LogisticOptions logistic;
   SvmOptions svm;
   BalanceOptions balance;
+  PortfolioOptions portfolio;    ///< kAuto's candidates and switching rule
   double uncertain_share = 0.0;  ///< in [0, 1); see ActiveLearner::rank
   std::uint64_t seed = 0;        ///< seeds the resampling of BalanceOptions::resample
 };
-
-/// How many copies of each sample a "double"-balanced resample holds:
-/// `copies[1]` for the `n_included` inclusions, `copies[0]` for the
-/// `n_excluded` exclusions (both > 0), drawn with `rng`. The resample has
-/// n_included + n_excluded samples, at least one inclusion and two exclusions.
-void double_balance_sample(std::size_t n_included, std::size_t n_excluded,
-                           const BalanceOptions& options, SplitMix64& rng,
-                           std::vector<std::uint32_t> (&copies)[2]);
 
 /// A row chosen by the query strategy and its predicted probability of inclusion.
 struct Pick {
@@ -112,6 +81,9 @@ class ActiveLearner {
   /// picked before: rank(pool)[0] computed in one pass.
   Pick next(const std::vector<std::size_t>& pool, std::size_t step) const;
 
+  /// kAuto's portfolio (its current leader and merits); null for other models.
+  const ModelPortfolio* portfolio() const { return portfolio_.get(); }
+
  private:
   bool uncertain_turn(std::size_t k) const;
   void standardise();
@@ -121,6 +93,7 @@ class ActiveLearner {
   std::unique_ptr<NaiveBayes> nb_;
   std::unique_ptr<LogisticRegression> logistic_;
   std::unique_ptr<LinearSvm> svm_;
+  std::unique_ptr<ModelPortfolio> portfolio_;
   std::size_t n_included_ = 0, n_excluded_ = 0;
   SplitMix64 rng_;
   std::vector<std::uint32_t> copies_[2];

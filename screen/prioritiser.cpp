@@ -69,7 +69,7 @@ std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
                                      const std::vector<std::int64_t>& candidates,
                                      const RankingOptions& options) {
   RankingConfig config = default_ranking_config();
-  if (!options.model.empty()) config.learner.model = parse_model(options.model);
+  if (!options.model.empty()) use_model(config, parse_model(options.model));
   config.learner.uncertain_share = options.uncertain_share;
   config.learner.logistic.seed = options.seed;
   config.learner.seed = options.seed;
@@ -115,6 +115,14 @@ std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
   for (const auto& l : labels)
     if (auto it = row_of.find(l.record_id); it != row_of.end()) model.label(it->second, l.included);
   model.train();
+  if (const ModelPortfolio* p = model.portfolio()) {
+    // Which candidate ranked this time, and the evidence it was chosen on.
+    nlohmann::json j = nlohmann::json::parse(run.settings_json);
+    j["leader"] = {{"candidate", p->leader()},
+                   {"nb_alpha", p->options().candidates[p->leader()].naive_bayes.alpha},
+                   {"merit", p->merit()}};
+    run.settings_json = j.dump();
+  }
   std::vector<std::size_t> pool;
   std::vector<std::int64_t> unknown;  // not in the records table: never hidden, ranked last
   pool.reserve(candidates.size());

@@ -18,9 +18,11 @@ class Database;
 
 namespace prismaflow::screen {
 
-/// How to rank. `model` is "nb" (multinomial naive Bayes), "logistic" or
-/// "ensemble"; empty takes default_ranking_config()'s (screen/ranking_config.hpp),
-/// which also gives every other setting.
+/// How to rank. `model` is "nb" (multinomial naive Bayes), "logistic",
+/// "ensemble", "svm" or "auto" (naive Bayes settings chosen on the decisions
+/// so far, with its own features; the run's settings then name the leader);
+/// empty takes default_ranking_config()'s (screen/ranking_config.hpp), which
+/// also gives every other setting.
 /// `uncertain_share` in [0, 1) is the share of picks taken from the records
 /// the model is least sure about (probability nearest 0.5) instead of the most
 /// relevant ones. `seed` fixes the random order used before training is possible.

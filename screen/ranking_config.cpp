@@ -26,6 +26,20 @@ RankingConfig default_ranking_config() {
   return c;
 }
 
+TfidfOptions auto_features() {
+  TfidfOptions f;
+  f.tokens = {false, false};
+  f.ngram_max = 2;
+  f.min_df = 1;
+  f.sublinear_tf = false;
+  return f;
+}
+
+void use_model(RankingConfig& config, ModelKind kind) {
+  config.learner.model = kind;
+  if (kind == ModelKind::kAuto) config.features = auto_features();
+}
+
 void parse_balance(std::string_view name, BalanceOptions& balance) {
   balance.inverse_frequency = false;
   if (name == "double") {
@@ -67,6 +81,37 @@ std::string_view tokens_name(const TokenizeOptions& tokens) {
   return tokens.drop_stop_words ? "words+numbers" : "stop-words+no-numbers";
 }
 
+namespace {
+
+nlohmann::json balance_json(const BalanceOptions& b) {
+  nlohmann::json j = {{"kind", balance_name(b)}};
+  if (b.enabled && b.inverse_frequency) j["ratio"] = b.ratio;
+  if (b.enabled && !b.inverse_frequency) {
+    j["a"] = b.a;
+    j["alpha"] = b.alpha;
+    j["b"] = b.b;
+    j["beta"] = b.beta;
+  }
+  return j;
+}
+
+nlohmann::json portfolio_json(const PortfolioOptions& p) {
+  const std::vector<PortfolioCandidate> candidates =
+      p.candidates.empty() ? default_portfolio() : p.candidates;
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : candidates)
+    list.push_back({{"model", "nb"}, {"nb_alpha", c.naive_bayes.alpha},
+                    {"balance", balance_json(c.balance)}});
+  return {{"candidates", list},
+          {"default_candidate", p.default_candidate},
+          {"criterion", "held-out inclusions' mean -log share of the unlabelled pool above"},
+          {"margin", p.margin},
+          {"min_included", p.min_included},
+          {"every", p.every}};
+}
+
+}  // namespace
+
 std::string ranking_settings_json(const RankingConfig& c) {
   const LearnerOptions& l = c.learner;
   const TfidfOptions& f = c.features;
@@ -77,14 +122,9 @@ std::string ranking_settings_json(const RankingConfig& c) {
                     {"fields", "title+abstract+keywords"}}},
       {"query", l.uncertain_share > 0 ? "max+uncertain" : "max"},
       {"uncertain_share", l.uncertain_share},
-      {"balance", {{"kind", balance_name(l.balance)}}}};
-  if (l.balance.enabled && l.balance.inverse_frequency) j["balance"]["ratio"] = l.balance.ratio;
-  if (l.balance.enabled && !l.balance.inverse_frequency) {
-    j["balance"]["a"] = l.balance.a;
-    j["balance"]["alpha"] = l.balance.alpha;
-    j["balance"]["b"] = l.balance.b;
-    j["balance"]["beta"] = l.balance.beta;
-  }
+      {"balance", balance_json(l.balance)}};
+  // The candidates bring their own balance: the learner's is not used.
+  if (l.model == ModelKind::kAuto) j["portfolio"] = portfolio_json(l.portfolio);
   const bool nb = l.model == ModelKind::kNaiveBayes || l.model == ModelKind::kEnsemble;
   const bool lr = l.model == ModelKind::kLogistic || l.model == ModelKind::kEnsemble;
   if (nb) j["nb_alpha"] = l.naive_bayes.alpha;

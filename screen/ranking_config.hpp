@@ -22,6 +22,15 @@ struct RankingConfig {
 /// every set in ../shared/benchmarks/screening (one setting for all sets).
 RankingConfig default_ranking_config();
 
+/// The features --model auto ranks with: every token (stop words and numbers
+/// kept), raw term frequency, min_df 1, words and bigrams, as scikit-learn's
+/// TfidfVectorizer and ASReview 0.x. Its candidates were tuned on these; the
+/// rare terms min_df 2 drops are what little smoothing feeds on.
+TfidfOptions auto_features();
+
+/// `config` with model `kind`; for kAuto also auto_features().
+void use_model(RankingConfig& config, ModelKind kind);
+
 /// "double" (ASReview's double balance as expected per-class weights),
 /// "resample" (the same balance drawn as a seeded random resample, as ASReview
 /// 0.x trains naive Bayes; logistic regression uses the weights), "balanced"

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "common/error.hpp"
 #include "db/database.hpp"
 #include "screen/feature_cache_file.hpp"
@@ -111,6 +113,26 @@ TEST_F(PrioritiserTest, AfterDecisionsRelevantRecordsRiseAndEveryCandidateComesB
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.get_text(0), "logistic");
   EXPECT_EQ(*db_->query_int("SELECT COUNT(*) FROM events WHERE entity = 'ranking_run'"), 2);
+}
+
+TEST_F(PrioritiserTest, AutoRanksWithALeaderChosenOnTheDecisionsAndRecordsIt) {
+  for (std::int64_t id : {1, 3, 5}) decide(id, "include");
+  for (std::int64_t id : {2, 4, 6}) decide(id, "exclude");
+  std::vector<std::int64_t> candidates;
+  for (std::int64_t i = 7; i <= 20; ++i) candidates.push_back(i);
+  const auto ranked = prioritise(*db_, Stage::kTitleAbstract, candidates, {"auto", 0.0, 42});
+  ASSERT_EQ(ranked.size(), candidates.size());
+  for (std::size_t k = 0; k < 7; ++k) EXPECT_EQ(ranked[k].record_id % 2, 1) << k;
+  auto st = db_->prepare("SELECT model, settings_json FROM ranking_runs");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.get_text(0), "auto");
+  const auto j = nlohmann::json::parse(st.get_text(1));
+  EXPECT_EQ(j["features"]["min_df"], 1);  // auto's own features
+  ASSERT_TRUE(j.contains("leader"));
+  const std::size_t leader = j["leader"]["candidate"];
+  EXPECT_LT(leader, j["portfolio"]["candidates"].size());
+  EXPECT_EQ(j["leader"]["nb_alpha"], j["portfolio"]["candidates"][leader]["nb_alpha"]);
+  EXPECT_EQ(j["leader"]["merit"].size(), j["portfolio"]["candidates"].size());  // 3 inclusions: chosen
 }
 
 TEST_F(PrioritiserTest, FeaturesAreCachedBesideTheDatabaseAndRebuiltWhenTextChanges) {

@@ -43,6 +43,7 @@ TEST(RankingConfig, ModelNames) {
   EXPECT_EQ(parse_model("svm"), ModelKind::kSvm);
   EXPECT_EQ(model_name(ModelKind::kSvm), "svm");
   EXPECT_THROW_MSG(parse_model("forest"), UsageError, "svm");
+  EXPECT_THROW_MSG(parse_model("forest"), UsageError, "auto");
 }
 
 TEST(RankingConfig, SettingsJsonNamesEverySetting) {
@@ -75,6 +76,30 @@ TEST(RankingConfig, SettingsJsonNamesEverySetting) {
   EXPECT_EQ(s["balance"]["ratio"], 1.0);
   EXPECT_FALSE(s.contains("nb_alpha"));
   EXPECT_FALSE(s.contains("logistic_c"));
+}
+
+TEST(RankingConfig, AutoNamesItsCandidatesAndBringsItsFeatures) {
+  RankingConfig c = default_ranking_config();
+  use_model(c, parse_model("auto"));
+  EXPECT_EQ(c.learner.model, ModelKind::kAuto);
+  EXPECT_EQ(model_name(ModelKind::kAuto), "auto");
+  EXPECT_EQ(c.features.min_df, 1);
+  EXPECT_FALSE(c.features.sublinear_tf);
+  EXPECT_EQ(tokens_name(c.features.tokens), "all");
+  const auto j = nlohmann::json::parse(ranking_settings_json(c));
+  EXPECT_EQ(j["model"], "auto");
+  EXPECT_FALSE(j.contains("nb_alpha"));  // each candidate has its own
+  const auto& p = j["portfolio"];
+  ASSERT_EQ(p["candidates"].size(), default_portfolio().size());
+  EXPECT_EQ(p["candidates"][0]["nb_alpha"], default_portfolio()[0].naive_bayes.alpha);
+  EXPECT_EQ(p["candidates"][1]["balance"]["kind"], "resample");
+  EXPECT_EQ(p["default_candidate"], 0);
+  EXPECT_EQ(p["margin"], c.learner.portfolio.margin);
+  // Other models keep the shared features.
+  RankingConfig nb = default_ranking_config();
+  use_model(nb, ModelKind::kLogistic);
+  EXPECT_EQ(nb.features.min_df, default_ranking_config().features.min_df);
+  EXPECT_FALSE(nlohmann::json::parse(ranking_settings_json(nb)).contains("portfolio"));
 }
 
 }  // namespace
