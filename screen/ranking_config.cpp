@@ -124,7 +124,10 @@ std::string ranking_settings_json(const RankingConfig& c) {
       {"uncertain_share", l.uncertain_share},
       {"balance", balance_json(l.balance)}};
   // The candidates bring their own balance: the learner's is not used.
-  if (l.model == ModelKind::kAuto) j["portfolio"] = portfolio_json(l.portfolio);
+  if (l.model == ModelKind::kAuto) {
+    j["balance"] = {{"kind", "per candidate"}};
+    j["portfolio"] = portfolio_json(l.portfolio);
+  }
   const bool nb = l.model == ModelKind::kNaiveBayes || l.model == ModelKind::kEnsemble;
   const bool lr = l.model == ModelKind::kLogistic || l.model == ModelKind::kEnsemble;
   if (nb) j["nb_alpha"] = l.naive_bayes.alpha;

@@ -88,7 +88,8 @@ TEST(RankingConfig, AutoNamesItsCandidatesAndBringsItsFeatures) {
   EXPECT_EQ(tokens_name(c.features.tokens), "all");
   const auto j = nlohmann::json::parse(ranking_settings_json(c));
   EXPECT_EQ(j["model"], "auto");
-  EXPECT_FALSE(j.contains("nb_alpha"));  // each candidate has its own
+  EXPECT_FALSE(j.contains("nb_alpha"));  // each candidate has its own, and its balance
+  EXPECT_EQ(j["balance"]["kind"], "per candidate");
   const auto& p = j["portfolio"];
   ASSERT_EQ(p["candidates"].size(), default_portfolio().size());
   EXPECT_EQ(p["candidates"][0]["nb_alpha"], default_portfolio()[0].naive_bayes.alpha);
