@@ -23,6 +23,13 @@ RankingConfig default_ranking_config() {
   // features, WSS@95 77.4 / 66.9 / 70.9 / 80.0 on ace / nudging / virus /
   // wilson (NB here 78.1 / 60.0 / 69.3 / 87.5), 8-set mean 60.3 vs 59.6, better
   // on 4 of 8 sets, no ASReview goal met by either, and ~8x the CPU per run.
+  // --model auto (screen/model_portfolio.hpp, its own features) is not the
+  // default either, though it wins on the mean: 5 seeds, WSS@95 81.5 / 72.9 /
+  // 68.6 / 83.2 on ace / nudging / virus / wilson (mean 76.6 vs 73.7 here),
+  // 8-set mean 61.1 vs 59.6, but it meets one ASReview goal (nudging) where
+  // this meets one (wilson), its WSS@100 is far lower on ace (4.7 vs 19.0) and
+  // virus (43.9 vs 52.7), and a 2,300-record simulation costs ~9 s of CPU,
+  // over the 5 s (its resampled training set is redrawn every retrain).
   return c;
 }
 
