@@ -160,11 +160,18 @@ Database Database::open(const std::filesystem::path& path, bool create) {
   // pipelines keep SQLite on one thread), so the connection mutex SQLite
   // would take on every call is not needed.
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  const bool is_new = !std::filesystem::exists(path, ec) || std::filesystem::file_size(path, ec) == 0;
   auto impl = open_handle(path.string(), flags);
   impl->path = path;
   Database db(std::move(impl));
   try {
     db.exec("PRAGMA foreign_keys = ON");
+    // A new review gets 8 KB pages (SQLite's default is 4 KB): a fetch
+    // writes each page to the WAL and then to the file, one system call
+    // apiece, and halving their number took a tenth off the CPU time of
+    // storing 100,000 records (bench/fetch_parse_bench). It can only be
+    // set before the first table; existing files keep theirs.
+    if (is_new) db.exec("PRAGMA page_size = 8192");
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
   } catch (const DbError& e) {
