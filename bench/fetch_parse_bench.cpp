@@ -237,16 +237,25 @@ int main(int argc, char** argv) {
   auto keep_best = [](Timing& best, const Timing& t) {
     if (best.wall == 0 || t.wall < best.wall) best = t;
   };
+  std::vector<double> round_ratios;  // pipelined over xtract, records/s, same round
   for (int round = 0; round < rounds; ++round) {
     // (1) fetch into SQLite, one thread and pipelined (as `fetch` runs).
     keep_best(serial, run_fetch(file, dbfile, false));
     if (round == 0) rss_serial = peak_rss_kb();
-    keep_best(piped, run_fetch(file, dbfile, true));
+    const Timing piped_now = run_fetch(file, dbfile, true);
+    keep_best(piped, piped_now);
     if (round == 0) rss = peak_rss_kb();  // before the whole-file parse below
     keep_best(unshared, run_fetch(file, dbfile, true, false));
     keep_best(inline_checkpoint, run_fetch(file, dbfile, true, true, false));
     keep_best(pugi_t, run_pugixml());
-    if (have_xtract) keep_best(xt, run_xtract());
+    if (have_xtract) {
+      const Timing xt_now = run_xtract();
+      keep_best(xt, xt_now);
+      round_ratios.push_back(xt_now.wall / piped_now.wall);
+      if (rounds > 1)
+        std::printf("round %d: pipelined %.2f s, xtract %.2f s, ratio %.2f\n", round + 1,
+                    piped_now.wall, xt_now.wall, round_ratios.back());
+    }
   }
   double db_mb = static_cast<double>(std::filesystem::file_size(dbfile)) / 1e6;
 
@@ -269,6 +278,13 @@ int main(int argc, char** argv) {
                 (inline_checkpoint.stored / inline_checkpoint.wall) / (xt_rows / xt.wall),
                 (serial.stored / serial.wall) / (xt_rows / xt.wall));
   std::printf("\n");
+  if (round_ratios.size() > 1) {
+    std::sort(round_ratios.begin(), round_ratios.end());
+    const std::size_t m = round_ratios.size();
+    std::printf("fetch/xtract within a round: median %.2f (range %.2f-%.2f)\n",
+                m % 2 ? round_ratios[m / 2] : (round_ratios[m / 2 - 1] + round_ratios[m / 2]) / 2,
+                round_ratios.front(), round_ratios.back());
+  }
   return piped.stored == n && unshared.stored == n && inline_checkpoint.stored == n &&
                  serial.stored == n
              ? 0
