@@ -57,8 +57,9 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       ("model", po::value<std::string>()->default_value(std::string(screen::model_name(def.learner.model))),
        "nb (naive Bayes), logistic, ensemble (both, standardised scores summed), svm "
        "(linear SVM, squared hinge) or auto (a portfolio of tuned naive Bayes settings, the "
-       "leader chosen on the labels so far; its settings were tuned on --tokens all --min-df 1 "
-       "--tf raw)")
+       "leader chosen on the labels so far; unless given, the feature options become the ones "
+       "its settings were tuned on, --tokens all --min-df 1 --tf raw, as 'screen --order "
+       "relevance --model auto' uses)")
       ("balance", po::value<std::string>()->default_value(std::string(screen::balance_name(def.learner.balance))),
        "double (ASReview's double balance as weights), resample (as a seeded resample), "
        "balanced (inverse class frequency) or none")
@@ -98,15 +99,23 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   screen::LearnerOptions& l = o.config.learner;
   l.model = screen::parse_model((*vm)["model"].as<std::string>());
   screen::parse_balance((*vm)["balance"].as<std::string>(), l.balance);
-  o.config.features.tokens = screen::parse_tokens((*vm)["tokens"].as<std::string>());
-  o.config.features.ngram_max = (*vm)["ngram"].as<int>();
+  // auto's candidates were tuned on their own features, and the prioritiser
+  // ranks with those; a simulation replays the same unless told otherwise.
+  if (l.model == screen::ModelKind::kAuto) o.config.features = screen::auto_features();
+  auto given = [&](const char* name) { return !(*vm)[name].defaulted(); };
+  if (given("tokens") || l.model != screen::ModelKind::kAuto)
+    o.config.features.tokens = screen::parse_tokens((*vm)["tokens"].as<std::string>());
+  if (given("ngram") || l.model != screen::ModelKind::kAuto)
+    o.config.features.ngram_max = (*vm)["ngram"].as<int>();
   if (o.config.features.ngram_max < 1 || o.config.features.ngram_max > 3)
     throw UsageError("prismaflow screen simulate: --ngram must be 1, 2 or 3");
-  o.config.features.min_df = std::max((*vm)["min-df"].as<int>(), 1);
+  if (given("min-df") || l.model != screen::ModelKind::kAuto)
+    o.config.features.min_df = std::max((*vm)["min-df"].as<int>(), 1);
   const std::string tf = (*vm)["tf"].as<std::string>();
   if (tf != "sublinear" && tf != "raw")
     throw UsageError("prismaflow screen simulate: --tf must be sublinear or raw, not '" + tf + "'");
-  o.config.features.sublinear_tf = tf == "sublinear";
+  if (given("tf") || l.model != screen::ModelKind::kAuto)
+    o.config.features.sublinear_tf = tf == "sublinear";
   l.naive_bayes.alpha = (*vm)["alpha"].as<double>();
   l.logistic.c = (*vm)["c"].as<double>();
   if (!(*vm)["c"].defaulted()) l.svm.c = l.logistic.c;

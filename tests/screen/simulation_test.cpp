@@ -122,6 +122,21 @@ TEST(Simulation, CommandRecordsItsRankingSettingsAndRefusesBadOnes) {
   const auto k = nlohmann::json::parse(testing::internal::GetCapturedStdout());
   EXPECT_EQ(k["settings"]["model"], std::string(model_name(default_ranking_config().learner.model)));
   EXPECT_EQ(k["settings"]["balance"]["kind"], "none");
+  // --model auto brings the features its candidates were tuned on, as the
+  // prioritiser does, unless a feature option is given.
+  testing::internal::CaptureStdout();
+  cli::screen_simulate({csv, "--json", "--model", "auto"});
+  const auto a = nlohmann::json::parse(testing::internal::GetCapturedStdout());
+  const TfidfOptions af = auto_features();
+  EXPECT_EQ(a["settings"]["model"], "auto");
+  EXPECT_EQ(a["settings"]["features"]["tokens"], std::string(tokens_name(af.tokens)));
+  EXPECT_EQ(a["settings"]["features"]["min_df"], af.min_df);
+  EXPECT_EQ(a["settings"]["features"]["sublinear_tf"], af.sublinear_tf);
+  testing::internal::CaptureStdout();
+  cli::screen_simulate({csv, "--json", "--model", "auto", "--min-df", "3"});
+  const auto b = nlohmann::json::parse(testing::internal::GetCapturedStdout());
+  EXPECT_EQ(b["settings"]["features"]["min_df"], 3);
+  EXPECT_EQ(b["settings"]["features"]["tokens"], std::string(tokens_name(af.tokens)));
   for (const std::vector<std::string>& bad :
        {std::vector<std::string>{"--balance", "smote"}, {"--tokens", "chars"}, {"--tf", "log"},
         {"--ngram", "4"}, {"--alpha", "0"}}) {
