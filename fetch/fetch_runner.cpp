@@ -168,7 +168,8 @@ struct FetchRunner::Impl {
     // (about a quarter KB per PMID); records are held a batch at a time.
     std::vector<std::string> todo = fresh ? std::move(*fresh) : unfetched_pmids(db, run_id);
     const std::unordered_set<std::string> run_set = [&] {
-      auto all = fresh ? todo : run_pmids(db, run_id);
+      if (fresh) return std::unordered_set<std::string>(todo.begin(), todo.end());
+      auto all = run_pmids(db, run_id);
       return std::unordered_set<std::string>(all.begin(), all.end());
     }();
     const std::size_t total = run_set.size();
