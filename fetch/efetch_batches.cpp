@@ -16,14 +16,17 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
-// Whether the parse recorded a span that really holds the record's bytes;
-// if not, the writer keeps the record's own compressed copy.
+// Whether the parse recorded a span of the body that holds the record's
+// bytes; if not, the writer keeps the record's own compressed copy. Replies
+// are parsed with RawCopy::kSpanOnly, so a record usually has no copy to
+// compare: its span, found in this very body by the parser, is its text.
 bool raw_in_body(const std::string& body, const PubmedParseResult& parsed, std::size_t i) {
   if (i >= parsed.raw_spans.size()) return false;
   const auto& span = parsed.raw_spans[i];
   const auto& raw = parsed.records[i].raw;
-  return span.length != 0 && span.length == raw.size() && span.offset <= body.size() &&
-         body.compare(span.offset, span.length, raw) == 0;
+  if (span.length == 0 || span.offset > body.size() || span.length > body.size() - span.offset)
+    return false;
+  return raw.empty() || (span.length == raw.size() && body.compare(span.offset, span.length, raw) == 0);
 }
 
 // Records per shared task: small enough that the last task in flight keeps
@@ -88,7 +91,7 @@ PubmedParseResult EfetchBatches::efetch(const EutilsRequest& req, EutilsResponse
   PubmedParseResult parsed;
   auto check = [&](const EutilsResponse& r) -> std::string {
     try {
-      parsed = parse_pubmed_xml(r.body, "efetch reply");
+      parsed = parse_pubmed_xml(r.body, "efetch reply", RawCopy::kSpanOnly);
     } catch (const InputError& e) {
       return e.what();
     }

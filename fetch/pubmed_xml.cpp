@@ -292,7 +292,7 @@ std::size_t line_of(std::string_view xml, std::ptrdiff_t offset) {
 
 }  // namespace
 
-PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& where) {
+PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& where, RawCopy raw) {
   pugi::xml_document doc;
   pugi::xml_parse_result ok =
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
@@ -326,7 +326,7 @@ PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& wher
       r.year = r.pub_date.year;
       if (r.year == 0 && r.article_date.size() >= 4) r.year = to_int(r.article_date.substr(0, 4));
       auto span = raw_element(xml, n);
-      r.raw.assign(xml.substr(span.offset, span.length));
+      if (raw == RawCopy::kAlways) r.raw.assign(xml.substr(span.offset, span.length));
       r.raw_format = "pubmed-xml";
       if (r.pmid.empty()) {
         throw InputError(where, line_of(xml, n.offset_debug()),

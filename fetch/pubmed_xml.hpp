@@ -26,11 +26,18 @@ struct PubmedParseResult {
   std::vector<Span> raw_spans;
 };
 
+/// Whether each record gets a copy of its XML element text in Record::raw, or
+/// only its span in raw_spans: a caller that keeps the whole body (fetch
+/// stores the reply, and records point into it) need not copy every record.
+enum class RawCopy { kAlways, kSpanOnly };
+
 /// Parses an efetch PubMed XML body (PubmedArticleSet). `where` names the
-/// source in messages. Each record gets raw = its own XML element text,
-/// raw_format = "pubmed-xml" and source_record_id = PMID. An empty
-/// PubmedArticleSet gives an empty result. Throws InputError(where, 0, ...)
-/// if the body is not well-formed XML or has no PubmedArticleSet root.
-PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& where);
+/// source in messages. Each record gets raw = its own XML element text
+/// (unless `raw` is kSpanOnly), raw_format = "pubmed-xml" and
+/// source_record_id = PMID. An empty PubmedArticleSet gives an empty result.
+/// Throws InputError(where, 0, ...) if the body is not well-formed XML or has
+/// no PubmedArticleSet root.
+PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& where,
+                                   RawCopy raw = RawCopy::kAlways);
 
 }  // namespace prismaflow::fetch

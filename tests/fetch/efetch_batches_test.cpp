@@ -141,6 +141,23 @@ TEST(EfetchBatches, BatchListsThePmidsItSettles) {
   EXPECT_EQ(b.done_json, R"(["999","1000001","1000004"])");
 }
 
+TEST(EfetchBatches, RepliesParsedSpanOnlyGiveTheSameRows) {
+  // fetch parses replies with RawCopy::kSpanOnly: the records hold no copy
+  // of their XML, and every row must still point into the reply as before.
+  const std::string body =
+      read_file(test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml");
+  EfetchBatch copied = batch_of(body);
+  EfetchBatch spans;
+  spans.resp.body = body;
+  spans.parsed = parse_pubmed_xml(spans.resp.body, "test reply", RawCopy::kSpanOnly);
+  std::unordered_set<std::string> run_set;
+  for (const auto& r : copied.parsed.records) run_set.insert(r.pmid);
+  prepare_batch(copied, run_set);
+  prepare_batch(spans, run_set);
+  for (bool in_body : spans.raw_in_body) EXPECT_TRUE(in_body);
+  expect_same_rows(copied, spans);
+}
+
 TEST(EfetchBatches, SharedRowsEqualSequentialOnRealArticles) {
   PRISMAFLOW_REQUIRE_SHARED(shared);
   // Every PubmedArticle and book of the real efetch replies, in one reply.

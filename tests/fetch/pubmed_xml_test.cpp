@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "common/file.hpp"
+#include "fetch/record_json.hpp"
 #include "tests/support/expect_throw_msg.hpp"
 #include "tests/support/shared_data.hpp"
 
@@ -191,6 +192,24 @@ TEST(PubmedXml, NotWellFormedNamesTheSource) {
                    "x: ");
   EXPECT_THROW_MSG(parse_pubmed_xml("<eFetchResult><ERROR>boom</ERROR></eFetchResult>", "y"),
                    InputError, "boom");
+}
+
+TEST(PubmedXml, SpanOnlyGivesTheSameRecordsWithoutTheirCopies) {
+  const std::string xml =
+      read_file(test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml");
+  const auto copied = parse_pubmed_xml(xml, "fixture");
+  const auto spans = parse_pubmed_xml(xml, "fixture", RawCopy::kSpanOnly);
+  ASSERT_EQ(spans.records.size(), copied.records.size());
+  ASSERT_EQ(spans.raw_spans.size(), spans.records.size());
+  ASSERT_FALSE(spans.records.empty());
+  for (std::size_t i = 0; i < spans.records.size(); ++i) {
+    SCOPED_TRACE(copied.records[i].pmid);
+    EXPECT_TRUE(spans.records[i].raw.empty());
+    const auto& span = spans.raw_spans[i];
+    EXPECT_EQ(xml.substr(span.offset, span.length), copied.records[i].raw);
+    EXPECT_EQ(record_to_json(spans.records[i]), record_to_json(copied.records[i]));
+  }
+  EXPECT_EQ(spans.deleted.size(), copied.deleted.size());
 }
 
 }  // namespace
