@@ -117,16 +117,24 @@ class FileTransport : public fetch::EutilsTransport {
     }
     auto start = static_cast<std::size_t>(std::stol(r.param("retstart")));
     auto end = std::min(offsets_.size(), start + static_cast<std::size_t>(std::stol(r.param("retmax"))));
-    std::string body = kHead;
+    // Read straight into the reply, as a socket read fills a buffer: one
+    // copy of the records' bytes, as curl's receive makes.
+    static constexpr std::string_view kTail = "</PubmedArticleSet>\n";
+    const std::size_t head = std::string_view(kHead).size();
+    std::streamoff from = 0, to = 0;
     if (start < end) {
-      std::streamoff from = offsets_[start].first;
-      std::streamoff to = offsets_[end - 1].first + offsets_[end - 1].second;
-      std::string chunk(static_cast<std::size_t>(to - from), '\0');
-      in_.seekg(from);
-      in_.read(chunk.data(), to - from);
-      body += chunk;
+      from = offsets_[start].first;
+      to = offsets_[end - 1].first + offsets_[end - 1].second;
     }
-    body += "</PubmedArticleSet>\n";
+    std::string body;
+    body.reserve(head + static_cast<std::size_t>(to - from) + kTail.size());
+    body = kHead;
+    if (to > from) {
+      body.resize(head + static_cast<std::size_t>(to - from));
+      in_.seekg(from);
+      in_.read(body.data() + head, to - from);
+    }
+    body += kTail;
     return {200, std::move(body), "", -1};
   }
 
