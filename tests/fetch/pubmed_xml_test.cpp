@@ -212,5 +212,25 @@ TEST(PubmedXml, SpanOnlyGivesTheSameRecordsWithoutTheirCopies) {
   EXPECT_EQ(spans.deleted.size(), copied.deleted.size());
 }
 
+TEST(PubmedXml, RawSpansAreExactlyEachElementWhateverFollowsIt) {
+  const std::string a =
+      "<PubmedArticle><MedlineCitation><PMID Version=\"1\">11</PMID><Article>"
+      "<ArticleTitle>One</ArticleTitle></Article></MedlineCitation></PubmedArticle>";
+  const std::string b =
+      "<PubmedArticle><MedlineCitation><PMID Version=\"1\">12</PMID><Article>"
+      "<ArticleTitle>Two</ArticleTitle></Article></MedlineCitation></PubmedArticle>";
+  // Followed by another article, by a DeleteCitation, and by nothing but the
+  // set's closing tag.
+  for (const std::string& tail : {std::string("\n  <DeleteCitation><PMID>9</PMID></DeleteCitation>\n"),
+                                  std::string("\n")}) {
+    const std::string xml = "<?xml version=\"1.0\"?>\n<PubmedArticleSet>\n" + a + "\n\n" + b +
+                            tail + "</PubmedArticleSet>\n";
+    const auto r = parse_pubmed_xml(xml, "spans", RawCopy::kSpanOnly);
+    ASSERT_EQ(r.raw_spans.size(), 2u);
+    EXPECT_EQ(xml.substr(r.raw_spans[0].offset, r.raw_spans[0].length), a);
+    EXPECT_EQ(xml.substr(r.raw_spans[1].offset, r.raw_spans[1].length), b);
+  }
+}
+
 }  // namespace
 }  // namespace prismaflow::fetch
