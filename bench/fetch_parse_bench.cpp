@@ -8,9 +8,7 @@
 //      transport that answers efetch with slices of the file instead of the
 //      network. Pipelined as fetch runs (parse on a second thread; the
 //      storing thread helps build rows while it has nothing to store),
-//      pipelined without that help (share_rows off), pipelined with WAL
-//      checkpoints on the storing thread (SQLite's default) instead of a
-//      background thread, and on one thread.
+//      pipelined without that help (share_rows off), and on one thread.
 //      Wall, CPU (user+sys) and peak RSS.
 //  (2) a bare pugixml parse of the whole file (the floor);
 //  (3) EDirect's xtract to TSV (PMID, title, abstract, authors, journal,
@@ -153,7 +151,7 @@ struct Timing {
 
 // One fresh review.db filled by FetchRunner from the file.
 Timing run_fetch(const std::filesystem::path& file, const std::filesystem::path& dbfile,
-                 bool pipeline, bool share_rows = true, bool background_checkpoint = true) {
+                 bool pipeline, bool share_rows = true) {
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(dbfile.string() + ext);
   auto db = db::Database::open(dbfile, true);
   FileTransport transport(file);
@@ -165,7 +163,6 @@ Timing run_fetch(const std::filesystem::path& file, const std::filesystem::path&
   fetch::FetchSettings settings;
   settings.pipeline = pipeline;
   settings.share_rows = share_rows;
-  settings.background_checkpoint = background_checkpoint;
   settings.slices.cap = settings.slices.page = 100000000;  // one esearch: no slicing to time
   fetch::FetchRunner runner(db, session, settings, progress);
   double t0 = now_s(), c0 = cpu_s(RUSAGE_SELF);
@@ -240,7 +237,7 @@ int main(int argc, char** argv) {
   // Every path runs once per round, in turn, so that a busy spell of the
   // machine falls on all of them alike; each keeps its fastest round.
   auto dbfile = work / "bench.db";
-  Timing serial, piped, unshared, inline_checkpoint, pugi_t, xt;
+  Timing serial, piped, unshared, pugi_t, xt;
   long rss_serial = 0, rss = 0;
   auto keep_best = [](Timing& best, const Timing& t) {
     if (best.wall == 0 || t.wall < best.wall) best = t;
@@ -254,7 +251,6 @@ int main(int argc, char** argv) {
     keep_best(piped, piped_now);
     if (round == 0) rss = peak_rss_kb();  // before the whole-file parse below
     keep_best(unshared, run_fetch(file, dbfile, true, false));
-    keep_best(inline_checkpoint, run_fetch(file, dbfile, true, true, false));
     keep_best(pugi_t, run_pugixml());
     if (have_xtract) {
       const Timing xt_now = run_xtract();
@@ -270,7 +266,6 @@ int main(int argc, char** argv) {
   if (rounds > 1) std::printf("best of %d rounds\n", rounds);
   print("fetch, pipelined (2 thr)", piped.stored, piped, mb);
   print("fetch, 2 thr, no helper", unshared.stored, unshared, mb);
-  print("fetch, 2 thr, checkpoints inline", inline_checkpoint.stored, inline_checkpoint, mb);
   print("fetch, one thread", serial.stored, serial, mb);
   print("bare pugixml (floor)", count, pugi_t, mb);
   if (have_xtract) print("xtract to TSV (anchor)", xt_rows, xt, mb);
@@ -280,10 +275,9 @@ int main(int argc, char** argv) {
               static_cast<double>(rss) / 1024.0, db_mb, parsed_ok ? "" : "; PUGIXML PARSE FAILED");
   std::printf("ratios: fetch/pugixml %.2f", (piped.stored / piped.wall) / (count / pugi_t.wall));
   if (have_xtract && xt_rows > 0)
-    std::printf(", fetch/xtract %.2f (no helper %.2f, checkpoints inline %.2f, one thread %.2f)",
+    std::printf(", fetch/xtract %.2f (no helper %.2f, one thread %.2f)",
                 (piped.stored / piped.wall) / (xt_rows / xt.wall),
                 (unshared.stored / unshared.wall) / (xt_rows / xt.wall),
-                (inline_checkpoint.stored / inline_checkpoint.wall) / (xt_rows / xt.wall),
                 (serial.stored / serial.wall) / (xt_rows / xt.wall));
   std::printf("\n");
   if (round_ratios.size() > 1) {
@@ -293,8 +287,5 @@ int main(int argc, char** argv) {
                 m % 2 ? round_ratios[m / 2] : (round_ratios[m / 2 - 1] + round_ratios[m / 2]) / 2,
                 round_ratios.front(), round_ratios.back());
   }
-  return piped.stored == n && unshared.stored == n && inline_checkpoint.stored == n &&
-                 serial.stored == n
-             ? 0
-             : 1;
+  return piped.stored == n && unshared.stored == n && serial.stored == n ? 0 : 1;
 }

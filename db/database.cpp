@@ -104,7 +104,6 @@ std::string Statement::get_blob(int c) const {
 struct Database::Impl {
   sqlite3* db = nullptr;
   std::filesystem::path path;
-  std::function<void(int)> wal_hook;
   ~Impl() { sqlite3_close_v2(db); }
 };
 
@@ -198,28 +197,6 @@ void Database::exec(std::string_view sql) {
     sqlite3_free(err);
     throw DbError(impl_->path.string() + ": " + msg);
   }
-}
-
-void Database::set_wal_commit_hook(std::function<void(int)> hook) {
-  impl_->wal_hook = std::move(hook);
-  if (!impl_->wal_hook) {
-    sqlite3_wal_autocheckpoint(impl_->db, 1000);
-    return;
-  }
-  sqlite3_wal_hook(
-      impl_->db,
-      [](void* self, sqlite3*, const char*, int pages) {
-        static_cast<Database::Impl*>(self)->wal_hook(pages);
-        return SQLITE_OK;
-      },
-      impl_.get());
-}
-
-bool Database::checkpoint_passive() {
-  int rc = sqlite3_wal_checkpoint_v2(impl_->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  if (rc == SQLITE_BUSY) return false;
-  if (rc != SQLITE_OK) throw DbError(impl_->path.string() + ": checkpoint failed: " + sqlite3_errmsg(impl_->db));
-  return true;
 }
 
 Statement Database::prepare(std::string_view sql) {

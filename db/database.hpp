@@ -6,7 +6,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -99,15 +98,6 @@ class Database {
   /// The schema version recorded in the file.
   int schema_version();
   const std::filesystem::path& path() const;
-
-  /// Calls `hook` with the WAL's size in pages after every commit, in place
-  /// of SQLite's automatic checkpoint (which is off while a hook is set).
-  /// An empty hook restores the automatic checkpoint at 1,000 pages.
-  void set_wal_commit_hook(std::function<void(int wal_pages)> hook);
-  /// A PASSIVE checkpoint: copies what it can of the WAL into the database
-  /// without waiting for, or blocking, other connections. Returns false when
-  /// another checkpoint held the lock.
-  bool checkpoint_passive();
 
   /// Runs `sql` with `args` and returns the single integer it selects, or
   /// nullopt when it selects no row or NULL.

@@ -9,7 +9,6 @@
 
 #include "common/error.hpp"
 #include "common/hash.hpp"
-#include "db/background_checkpoint.hpp"
 #include "db/database.hpp"
 #include "db/event_log.hpp"
 #include "fetch/batch_pipeline.hpp"
@@ -175,8 +174,6 @@ struct FetchRunner::Impl {
     const std::size_t total = run_set.size();
     progress.start(label, static_cast<std::int64_t>(total),
                    static_cast<std::int64_t>(total - todo.size()));
-    std::optional<db::BackgroundCheckpoint> checkpoint;
-    if (settings.background_checkpoint) checkpoint.emplace(db);
     // The session is used only by the producer thread and the database and
     // progress only by this one, while a pipeline runs.
     std::size_t marked = 0;  // PMIDs of `todo` this call marked fetched

@@ -35,9 +35,6 @@ struct FetchSettings {
   /// and packed reply while it has nothing to store (TaskSharer), so the
   /// parsing thread no longer outweighs it on two cores.
   bool share_rows = true;
-  /// Checkpoint the WAL on a background thread while batches are stored
-  /// (db/background_checkpoint.hpp) rather than on the storing thread.
-  bool background_checkpoint = true;
   SliceSettings slices;
 };
 
