@@ -117,11 +117,6 @@ std::vector<std::string> run_pmids(db::Database& db, std::int64_t run_id) {
   return pmids_where(db, run_id, "");
 }
 
-std::int64_t mark_fetched(db::Database& db, std::int64_t run_id,
-                          const std::vector<std::string>& pmids) {
-  return mark_fetched_json(db, run_id, nlohmann::json(pmids).dump());
-}
-
 std::int64_t mark_fetched_json(db::Database& db, std::int64_t run_id,
                                const std::string& pmids_json) {
   // One statement for the whole batch both marks and counts: a row already

@@ -72,11 +72,9 @@ std::vector<std::string> unfetched_pmids(db::Database& db, std::int64_t run_id);
 /// Every PMID of `run_id`, in numeric order.
 std::vector<std::string> run_pmids(db::Database& db, std::int64_t run_id);
 
-/// Marks `pmids` of `run_id` fetched; returns how many were not fetched
-/// before (PMIDs of other runs or already marked do not count).
-std::int64_t mark_fetched(db::Database& db, std::int64_t run_id,
-                          const std::vector<std::string>& pmids);
-/// mark_fetched with the PMIDs as a JSON array of strings.
+/// Marks the PMIDs in `pmids_json` (a JSON array of strings) of `run_id`
+/// fetched; returns how many were not fetched before (PMIDs of other runs or
+/// already marked do not count).
 std::int64_t mark_fetched_json(db::Database& db, std::int64_t run_id,
                                const std::string& pmids_json);
 

@@ -31,9 +31,9 @@ struct Fixture {
 
 TEST(SearchRunStore, MarkFetchedCountsOnlyNewlyMarkedPmids) {
   Fixture f;
-  EXPECT_EQ(mark_fetched(f.db, f.run, {"1", "2"}), 2);
+  EXPECT_EQ(mark_fetched_json(f.db, f.run, R"(["1","2"])"), 2);
   // "2" again, "9" is not a PMID of the run.
-  EXPECT_EQ(mark_fetched(f.db, f.run, {"2", "3", "9"}), 1);
+  EXPECT_EQ(mark_fetched_json(f.db, f.run, R"(["2","3","9"])"), 1);
   EXPECT_EQ(unfetched_pmids(f.db, f.run), std::vector<std::string>{"4"});
 }
 
