@@ -97,25 +97,21 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   if (vm->count("label")) o.label = (*vm)["label"].as<std::string>();
   o.config = def;
   screen::LearnerOptions& l = o.config.learner;
-  l.model = screen::parse_model((*vm)["model"].as<std::string>());
+  // The model brings its features (auto its own, as the prioritiser ranks
+  // with them); a feature option given on the command line overrides them.
+  screen::use_model(o.config, screen::parse_model((*vm)["model"].as<std::string>()));
   screen::parse_balance((*vm)["balance"].as<std::string>(), l.balance);
-  // auto's candidates were tuned on their own features, and the prioritiser
-  // ranks with those; a simulation replays the same unless told otherwise.
-  if (l.model == screen::ModelKind::kAuto) o.config.features = screen::auto_features();
   auto given = [&](const char* name) { return !(*vm)[name].defaulted(); };
-  if (given("tokens") || l.model != screen::ModelKind::kAuto)
+  if (given("tokens"))
     o.config.features.tokens = screen::parse_tokens((*vm)["tokens"].as<std::string>());
-  if (given("ngram") || l.model != screen::ModelKind::kAuto)
-    o.config.features.ngram_max = (*vm)["ngram"].as<int>();
+  if (given("ngram")) o.config.features.ngram_max = (*vm)["ngram"].as<int>();
   if (o.config.features.ngram_max < 1 || o.config.features.ngram_max > 3)
     throw UsageError("prismaflow screen simulate: --ngram must be 1, 2 or 3");
-  if (given("min-df") || l.model != screen::ModelKind::kAuto)
-    o.config.features.min_df = std::max((*vm)["min-df"].as<int>(), 1);
+  if (given("min-df")) o.config.features.min_df = std::max((*vm)["min-df"].as<int>(), 1);
   const std::string tf = (*vm)["tf"].as<std::string>();
   if (tf != "sublinear" && tf != "raw")
     throw UsageError("prismaflow screen simulate: --tf must be sublinear or raw, not '" + tf + "'");
-  if (given("tf") || l.model != screen::ModelKind::kAuto)
-    o.config.features.sublinear_tf = tf == "sublinear";
+  if (given("tf")) o.config.features.sublinear_tf = tf == "sublinear";
   l.naive_bayes.alpha = (*vm)["alpha"].as<double>();
   l.logistic.c = (*vm)["c"].as<double>();
   if (!(*vm)["c"].defaulted()) l.svm.c = l.logistic.c;

@@ -58,14 +58,7 @@ void ActiveLearner::label(std::size_t row, bool included) {
 }
 
 void ActiveLearner::train() {
-  const BalanceOptions& bal = options_.balance;
-  if (nb_ && bal.enabled && bal.resample && !bal.inverse_frequency) {
-    double_balance_sample(n_included_, n_excluded_, options_.balance, rng_, copies_);
-    nb_->fit_sample(x_, copies_);
-  } else if (nb_) {
-    const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
-    nb_->fit(w.included, w.excluded);
-  }
+  if (nb_) fit_balanced(*nb_, x_, n_included_, n_excluded_, options_.balance, rng_, copies_);
   if (logistic_) {
     const ClassWeights w = double_balance(n_included_, n_excluded_, options_.balance);
     logistic_->fit(w.included, w.excluded);

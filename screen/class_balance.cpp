@@ -59,4 +59,16 @@ void double_balance_sample(std::size_t n_included, std::size_t n_excluded,
   fill(copies[0], n_excluded, n - n1_train, rng);
 }
 
+void fit_balanced(NaiveBayes& nb, const SparseMatrix& x, std::size_t n_included,
+                  std::size_t n_excluded, const BalanceOptions& options, SplitMix64& rng,
+                  std::vector<std::uint32_t> (&copies)[2]) {
+  if (options.enabled && options.resample && !options.inverse_frequency) {
+    double_balance_sample(n_included, n_excluded, options, rng, copies);
+    nb.fit_sample(x, copies);
+    return;
+  }
+  const ClassWeights w = double_balance(n_included, n_excluded, options);
+  nb.fit(w.included, w.excluded);
+}
+
 }  // namespace prismaflow::screen

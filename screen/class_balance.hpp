@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "screen/naive_bayes.hpp"
 #include "screen/ranking_random.hpp"
+#include "screen/sparse_matrix.hpp"
 
 namespace prismaflow::screen {
 
@@ -48,5 +50,12 @@ ClassWeights double_balance(std::size_t n_included, std::size_t n_excluded,
 void double_balance_sample(std::size_t n_included, std::size_t n_excluded,
                            const BalanceOptions& options, SplitMix64& rng,
                            std::vector<std::uint32_t> (&copies)[2]);
+
+/// Fits `nb` on its `n_included` and `n_excluded` samples balanced by
+/// `options`: on a resample drawn with `rng` into `copies` when
+/// options.resample (double balance only), else with double_balance's weights.
+void fit_balanced(NaiveBayes& nb, const SparseMatrix& x, std::size_t n_included,
+                  std::size_t n_excluded, const BalanceOptions& options, SplitMix64& rng,
+                  std::vector<std::uint32_t> (&copies)[2]);
 
 }  // namespace prismaflow::screen

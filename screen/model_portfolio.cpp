@@ -99,15 +99,8 @@ void ModelPortfolio::label(std::size_t row, bool included) {
 }
 
 void ModelPortfolio::fit(std::size_t k) {
-  const PortfolioCandidate& c = options_.candidates[k];
-  NaiveBayes& nb = *models_[k];
-  if (c.balance.enabled && c.balance.resample && !c.balance.inverse_frequency) {
-    double_balance_sample(sums_.n[1], sums_.n[0], c.balance, rng_, copies_);
-    nb.fit_sample(x_, copies_);
-  } else {
-    const ClassWeights w = double_balance(sums_.n[1], sums_.n[0], c.balance);
-    nb.fit(w.included, w.excluded);
-  }
+  fit_balanced(*models_[k], x_, sums_.n[1], sums_.n[0], options_.candidates[k].balance, rng_,
+               copies_);
 }
 
 void ModelPortfolio::evaluate() {
