@@ -50,7 +50,6 @@ std::string normalize_doi(std::string_view doi) {
 struct RecordWriter::Impl {
   db::Database& db;
   db::Statement insert_record;
-  db::Statement insert_id;
   std::string now = now_utc_iso();
   explicit Impl(db::Database& d)
       : db(d),
@@ -58,16 +57,9 @@ struct RecordWriter::Impl {
             "INSERT INTO records(source_id, run_id, import_id, source_record_id, pmid, doi,"
             " title, abstract, authors, year, journal, volume, issue, pages, publication_types,"
             " keywords, mesh, language, record_json, raw_format, raw_zstd, review_version,"
-            " added_at, raw_response_id, raw_offset, raw_length)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")),
-        insert_id(d.prepare(
-            "INSERT OR IGNORE INTO record_ids(record_id, id_type, value) VALUES (?, ?, ?)")),
-        insert_ids(d.prepare(
-            "INSERT OR IGNORE INTO record_ids(record_id, id_type, value)"
-            " SELECT ?1 + key, ?2, value FROM json_each(?3) WHERE value <> ''")) {}
-  db::Statement insert_ids;  // ?1 first record_id, ?2 type, ?3 JSON array of values
+            " added_at, raw_response_id, raw_offset, raw_length, pmcid)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {}
 
-  // The record row alone (no identifiers); returns its record_id.
   std::int64_t insert_row(const RecordRow& r, const RecordOrigin& o, const std::optional<RawRef>& ref);
 };
 
@@ -82,27 +74,6 @@ std::string join(const std::vector<std::string>& v) {
     out += s;
   }
   return out;
-}
-// `s` as a JSON string literal for SQLite's json_each: quotes, backslashes
-// and control characters escaped; other bytes (UTF-8) as they are, which
-// json_each gives back unchanged.
-void json_string(const std::string& s, std::string& out) {
-  static const char* kHex = "0123456789abcdef";
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
-  out += '"';
 }
 }  // namespace
 
@@ -140,17 +111,7 @@ std::int64_t RecordWriter::insert(const Record& r, const RecordOrigin& o,
 
 std::int64_t RecordWriter::insert(const RecordRow& r, const RecordOrigin& o,
                                   const std::optional<RawRef>& ref) {
-  std::int64_t id = impl_->insert_row(r, o, ref);
-  auto& ids = impl_->insert_id;
-  auto add_id = [&](const char* type, const std::string& value) {
-    if (value.empty()) return;
-    ids.bind(1, id).bind(2, type).bind(3, value);
-    ids.run();
-  };
-  add_id("pmid", r.pmid);
-  add_id("doi", r.doi);
-  add_id("pmcid", r.pmcid);
-  return id;
+  return impl_->insert_row(r, o, ref);
 }
 
 std::vector<std::int64_t> RecordWriter::insert_batch(const std::vector<const RecordRow*>& rows,
@@ -160,32 +121,6 @@ std::vector<std::int64_t> RecordWriter::insert_batch(const std::vector<const Rec
   ids.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i)
     ids.push_back(impl_->insert_row(*rows[i], o, i < refs.size() ? refs[i] : std::nullopt));
-  if (ids.empty()) return ids;
-  // The set statement maps the i-th value to first id + i, which holds when
-  // the ids are consecutive (they are: rowids of one writer in one
-  // transaction); otherwise store them one by one.
-  if (ids.back() - ids.front() != static_cast<std::int64_t>(ids.size()) - 1) {
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      for (auto [type, value] : {std::pair<const char*, const std::string*>{"pmid", &rows[i]->pmid},
-                                 {"doi", &rows[i]->doi}, {"pmcid", &rows[i]->pmcid}}) {
-        if (value->empty()) continue;
-        impl_->insert_id.bind(1, ids[i]).bind(2, type).bind(3, *value);
-        impl_->insert_id.run();
-      }
-    }
-    return ids;
-  }
-  for (auto [type, field] : {std::pair<const char*, std::string RecordRow::*>{"pmid", &RecordRow::pmid},
-                             {"doi", &RecordRow::doi}, {"pmcid", &RecordRow::pmcid}}) {
-    std::string list = "[";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (i) list += ',';
-      json_string(rows[i]->*field, list);
-    }
-    list += ']';
-    impl_->insert_ids.bind(1, ids.front()).bind(2, type).bind_view(3, list);
-    impl_->insert_ids.run();
-  }
   return ids;
 }
 
@@ -214,6 +149,7 @@ std::int64_t RecordWriter::Impl::insert_row(const RecordRow& r, const RecordOrig
   } else {
     s.bind(24, nullptr).bind(25, nullptr).bind(26, nullptr);
   }
+  text_or_null(27, r.pmcid);
   s.run();
   return db.last_insert_rowid();
 }

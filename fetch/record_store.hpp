@@ -1,6 +1,6 @@
-// Records in the review database: sources, the records table with the whole
-// model as JSON and the raw payload compressed, and the identifier index
-// (pmid, doi, pmcid) that de-duplication and update searches look up.
+// Records in the review database: sources, and the records table with the
+// whole model as JSON, its identifiers (pmid, doi, pmcid) as columns that
+// de-duplication and update searches look up, and the raw payload.
 #pragma once
 
 #include <cstdint>
@@ -64,7 +64,7 @@ class RecordWriter {
   RecordWriter(const RecordWriter&) = delete;
   RecordWriter& operator=(const RecordWriter&) = delete;
 
-  /// Stores `record` and its identifiers; returns the new record_id. With
+  /// Stores `record`; returns the new record_id. With
   /// `raw_ref` the raw payload is kept as that reference into the stored
   /// reply (not compressed a second time); without it, record.raw is stored
   /// zstd-compressed in the row.
@@ -77,11 +77,8 @@ class RecordWriter {
   std::int64_t insert(const RecordRow& row, const RecordOrigin& origin,
                       const std::optional<RawRef>& raw_ref = std::nullopt);
 
-  /// Stores many rows (`refs` parallel to `rows`, or empty) and their
-  /// identifiers; returns the new record_ids in order. The same rows as
-  /// insert() one by one, but the identifier index is written with one
-  /// statement per identifier type instead of one per identifier, which was
-  /// half of the per-record SQLite work of a fetch.
+  /// Stores many rows (`refs` parallel to `rows`, or empty); returns the new
+  /// record_ids in order, as insert() one by one would.
   std::vector<std::int64_t> insert_batch(const std::vector<const RecordRow*>& rows,
                                          const RecordOrigin& origin,
                                          const std::vector<std::optional<RawRef>>& refs);

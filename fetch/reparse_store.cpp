@@ -41,7 +41,7 @@ ReparseSummary reparse_runs(db::Database& db, std::optional<std::int64_t> run_id
       "UPDATE records SET doi = ?, title = ?, abstract = ?, authors = ?, year = ?, journal = ?,"
       " volume = ?, issue = ?, pages = ?, publication_types = ?, keywords = ?, mesh = ?,"
       " language = ?, record_json = ?, raw_format = ?, raw_zstd = ?, raw_response_id = ?,"
-      " raw_offset = ?, raw_length = ? WHERE source_id = ? AND pmid = ? AND run_id IS NOT NULL");
+      " raw_offset = ?, raw_length = ?, pmcid = ? WHERE source_id = ? AND pmid = ? AND run_id IS NOT NULL");
   for (std::int64_t run : runs) {
     for (const auto& resp : stored_responses(db, run)) {
       if (resp.endpoint != "efetch.fcgi") continue;
@@ -68,7 +68,8 @@ ReparseSummary reparse_runs(db::Database& db, std::optional<std::int64_t> run_id
         } else {
           upd.bind_blob(16, zstd_compress(r.raw)).bind(17, nullptr).bind(18, nullptr).bind(19, nullptr);
         }
-        upd.bind(20, *source).bind(21, r.pmid);
+        upd.bind(20, nonempty(r.pmcid));
+        upd.bind(21, *source).bind(22, r.pmid);
         upd.run();
         sum.updated += db.changes();
       }

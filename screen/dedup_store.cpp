@@ -60,8 +60,7 @@ DedupRunSummary run_dedup(db::Database& db, const DedupSettings& settings,
         "SELECT r.record_id, coalesce(r.doi,''), coalesce(r.pmid,''), r.title, r.authors,"
         " r.journal, coalesce(r.volume,''), coalesce(r.issue,''), coalesce(r.pages,''),"
         " coalesce(r.year,0), r.abstract <> '',"
-        " coalesce((SELECT value FROM record_ids i WHERE i.record_id = r.record_id"
-        "   AND i.id_type = 'pmcid' LIMIT 1), '')"
+        " coalesce(r.pmcid,'')"
         " FROM records r WHERE r.deleted = 0 ORDER BY r.record_id");
     while (s.step()) {
       DedupInput in;

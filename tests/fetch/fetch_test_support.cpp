@@ -46,7 +46,7 @@ std::string FetchReview::content_digest() const {
   auto db = db::Database::open(dir + "/review.db");
   std::string all;
   for (const char* t : {"sources", "searches", "search_runs", "run_pmids", "raw_responses",
-                        "records", "record_ids", "events"}) {
+                        "records", "events"}) {
     auto st = db.prepare(std::string("SELECT * FROM ") + t);
     while (st.step()) {
       // Past the last column SQLite answers NULL, read as "".

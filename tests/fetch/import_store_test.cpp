@@ -99,7 +99,7 @@ TEST(ImportStoreTest, ManyRecordsAreStoredInFileOrder) {
     EXPECT_EQ(rows[i].doi, "10.1000/r" + std::to_string(i));
   }
   EXPECT_EQ(rows.back().source_record_id, "r2502");
-  EXPECT_EQ(db.query_int("SELECT count(*) FROM record_ids WHERE id_type = 'doi'"), 2503);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM records WHERE doi IS NOT NULL"), 2503);
   std::string raw = load_raw_payload(db, rows[1700].record_id);
   EXPECT_NE(raw.find("TI  - Record number 1700"), std::string::npos) << raw;
 }

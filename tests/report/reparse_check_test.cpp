@@ -79,7 +79,6 @@ TEST(ReparseCheck, NamesEveryDifferenceAndWritesNothing) {
   store_run(db, fixture());
   // An edited title, a record gone, and a deleted PMID still live.
   db.exec("UPDATE records SET record_json = json_set(record_json, '$.title', 'Edited') WHERE pmid = '2000001'");
-  db.exec("DELETE FROM record_ids WHERE record_id IN (SELECT record_id FROM records WHERE pmid = '2000002')");
   db.exec("DELETE FROM records WHERE pmid = '2000002'");
   db.exec("INSERT INTO records(source_id, run_id, pmid, title, added_at) "
           "SELECT source_id, run_id, '2000003', 'Still here', 'x' FROM records LIMIT 1");

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <filesystem>
+#include <string>
 #include <tuple>
+#include <vector>
 
 #include "common/error.hpp"
 #include "db/database.hpp"
@@ -140,39 +143,45 @@ TEST(DedupReasonTest, HeldPairsKeepTheirReason) {
   EXPECT_NE(events[0].after_json.find("issue differs"), std::string::npos) << events[0].after_json;
 }
 
-// A database as migration 2 left it (written with SQLite itself, as an older
-// prismaflow would have): opening it adds the column and keeps every row;
-// the next dedup run fills the reason of a pending pair once.
+// Writes `path` as the migrations below `version` left it, with SQLite
+// itself (as an older prismaflow would have), then runs `rows`.
+void write_old_database(const std::filesystem::path& path, int version,
+                        const std::vector<std::string>& rows) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  auto exec = [&](const std::string& sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
+    EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "") << " in " << sql;
+    sqlite3_free(err);
+  };
+  exec("CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  for (const auto& m : db::migrations()) {
+    if (m.version >= version) continue;
+    exec(std::string(m.sql));
+    exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'old', 'then')");
+  }
+  for (const auto& sql : rows) exec(sql);
+  sqlite3_close(raw);
+}
+
+// A database as migration 2 left it: opening it adds the column and keeps
+// every row; the next dedup run fills the reason of a pending pair once.
 TEST(DedupReasonTest, MigrationFromVersionTwoKeepsCandidates) {
   test::TempDir dir;
   auto path = dir / "review.db";
-  {
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-    auto exec = [&](const std::string& sql) {
-      char* err = nullptr;
-      int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
-      EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "") << " in " << sql;
-      sqlite3_free(err);
-    };
-    exec("CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    for (const auto& m : db::migrations()) {
-      if (m.version >= 3) continue;
-      exec(std::string(m.sql));
-      exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'old', 'then')");
-    }
-    exec("INSERT INTO sources(source_id, name, kind, created_at) VALUES (1, 'Embase', 'database', 'then')");
-    exec("INSERT INTO records(record_id, source_id, title, authors, year, journal, volume, issue, pages, added_at)"
-         " VALUES (1, 1, 'Complement factor H mutations in atypical haemolytic uraemic syndrome',"
-         " 'Esparza-Gordillo J; Buil A', 2005, 'Human Molecular Genetics', '14', '5', '703-712', 'then'),"
-         " (2, 1, 'Complement factor H mutations in atypical haemolytic uraemic syndrome',"
-         " 'Esparza-Gordillo J; Buil A', 2005, 'Human Molecular Genetics', '14', '8', '1107', 'then'),"
-         " (3, 1, 'Statins in older adults', 'Jones M', 2020, 'BMJ', '368', NULL, 'm100', 'then')");
-    exec("INSERT INTO dedup_candidates(record_a, record_b, score) VALUES (1, 2, 0.85)");
-    exec("INSERT INTO dedup_candidates(record_a, record_b, score, status, decided_by, decided_at)"
-         " VALUES (1, 3, 0.8, 'distinct', 'ann', 'then')");
-    sqlite3_close(raw);
-  }
+  write_old_database(
+      path, 3,
+      {"INSERT INTO sources(source_id, name, kind, created_at) VALUES (1, 'Embase', 'database', 'then')",
+       "INSERT INTO records(record_id, source_id, title, authors, year, journal, volume, issue, pages, added_at)"
+       " VALUES (1, 1, 'Complement factor H mutations in atypical haemolytic uraemic syndrome',"
+       " 'Esparza-Gordillo J; Buil A', 2005, 'Human Molecular Genetics', '14', '5', '703-712', 'then'),"
+       " (2, 1, 'Complement factor H mutations in atypical haemolytic uraemic syndrome',"
+       " 'Esparza-Gordillo J; Buil A', 2005, 'Human Molecular Genetics', '14', '8', '1107', 'then'),"
+       " (3, 1, 'Statins in older adults', 'Jones M', 2020, 'BMJ', '368', NULL, 'm100', 'then')",
+       "INSERT INTO dedup_candidates(record_a, record_b, score) VALUES (1, 2, 0.85)",
+       "INSERT INTO dedup_candidates(record_a, record_b, score, status, decided_by, decided_at)"
+       " VALUES (1, 3, 0.8, 'distinct', 'ann', 'then')"});
   auto db = db::Database::open(path);
   EXPECT_EQ(db.schema_version(), db::latest_schema_version());
   EXPECT_EQ(db.query_int("SELECT count(*) FROM dedup_candidates"), 2);
@@ -193,6 +202,32 @@ TEST(DedupReasonTest, MigrationFromVersionTwoKeepsCandidates) {
   auto events = db::read_events(db).size();
   run_in_transaction(db);
   EXPECT_EQ(db::read_events(db).size(), events);
+}
+
+// A database as migration 3 left it, with PMC ids only in record_ids:
+// opening it moves them onto their records and drops the table, and dedup
+// still joins two records that share nothing but their PMC id.
+TEST(DedupPmcidTest, MigrationFromVersionThreeKeepsPmcids) {
+  test::TempDir dir;
+  auto path = dir / "review.db";
+  write_old_database(
+      path, 4,
+      {"INSERT INTO sources(source_id, name, kind, created_at) VALUES (1, 'Embase', 'database', 'then')",
+       "INSERT INTO records(record_id, source_id, pmid, title, added_at) VALUES"
+       " (1, 1, '111', 'Blinatumomab in first relapse of childhood leukaemia', 'then'),"
+       " (2, 1, NULL, 'Bispecific T-cell engager therapy: a randomised comparison', 'then'),"
+       " (3, 1, NULL, 'Statins in older adults', 'then')",
+       "INSERT INTO record_ids(record_id, id_type, value) VALUES (1, 'pmid', '111'),"
+       " (1, 'pmcid', 'PMC42'), (2, 'pmcid', 'PMC42'), (3, 'doi', '10.1/x')"});
+  auto db = db::Database::open(path);
+  EXPECT_EQ(db.schema_version(), db::latest_schema_version());
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'record_ids'"), 0);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM records WHERE pmcid = 'PMC42'"), 2);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM records WHERE record_id = 3 AND pmcid IS NULL"), 1);
+  auto s = run_in_transaction(db);
+  EXPECT_EQ(s.new_links, 1u);
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM duplicate_links WHERE duplicate_id IN (1, 2)"
+                         " AND kept_id IN (1, 2) AND undone_at IS NULL"), 1);
 }
 
 }  // namespace
