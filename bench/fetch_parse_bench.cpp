@@ -14,8 +14,10 @@
 //  (3) EDirect's xtract to TSV (PMID, title, abstract, authors, journal,
 //      year, DOI, publication types, MeSH), when `xtract` is on PATH.
 // With ROUNDS > 1 every path runs that many times, in turn, and the fastest
-// of each is reported (a fairer figure on a machine others share).
-//   fetch_parse_bench [N] [WORKDIR] [ROUNDS]   writes WORKDIR/bench.xml, bench.db
+// of each is reported (a fairer figure on a machine others share). With
+// ONLY = "pipelined" just that path runs, each round printed: for profiling,
+// and for comparing two builds run by turns on a machine whose speed drifts.
+//   fetch_parse_bench [N] [WORKDIR] [ROUNDS] [ONLY]   writes WORKDIR/bench.xml, bench.db
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -237,6 +239,16 @@ int main(int argc, char** argv) {
   // Every path runs once per round, in turn, so that a busy spell of the
   // machine falls on all of them alike; each keeps its fastest round.
   auto dbfile = work / "bench.db";
+  if (argc > 4 && std::string(argv[4]) == "pipelined") {
+    for (int round = 0; round < rounds; ++round) {
+      const Timing t = run_fetch(file, dbfile, true);
+      print("fetch, pipelined (2 thr)", t.stored, t, mb);
+    }
+    return 0;
+  } else if (argc > 4 && std::string(argv[4]) != "all") {
+    std::fprintf(stderr, "ONLY must be 'pipelined' or 'all', not '%s'\n", argv[4]);
+    return 2;
+  }
   Timing serial, piped, unshared, pugi_t, xt;
   long rss_serial = 0, rss = 0;
   auto keep_best = [](Timing& best, const Timing& t) {

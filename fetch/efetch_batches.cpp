@@ -38,6 +38,13 @@ constexpr std::size_t kRowsPerTask = 16;
 
 void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_set,
                    TaskSharer* sharer) {
+  const PubmedDocument* doc = b.document.get();
+  if (doc) {
+    b.parsed = PubmedParseResult{};
+    b.parsed.records.resize(doc->size());
+    b.parsed.raw_spans = doc->raw_spans();
+    b.parsed.deleted = doc->deleted();
+  }
   const auto n = b.parsed.records.size();
   b.rows.assign(n, std::nullopt);
   // vector<bool> packs bits, so two threads may not write neighbours of it.
@@ -52,6 +59,7 @@ void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_se
     }
     for (std::size_t i = t * kRowsPerTask; i < std::min(n, (t + 1) * kRowsPerTask); ++i) {
       auto& r = b.parsed.records[i];
+      if (doc) r = doc->record(i);
       if (!run_set.count(r.pmid)) continue;
       in_body[i] = raw_in_body(b.resp.body, b.parsed, i);
       b.rows[i] = make_record_row(r, !in_body[i]);
@@ -64,6 +72,7 @@ void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_se
   } else {
     for (std::size_t t = 0; t <= row_tasks; ++t) task(t);
   }
+  b.document.reset();
   b.raw_in_body.assign(in_body.begin(), in_body.end());
   b.done.clear();
   for (std::size_t i = 0; i < n; ++i)
@@ -87,18 +96,20 @@ EfetchBatches::EfetchBatches(EutilsSession& session, const FetchSettings& settin
 
 EfetchBatches::~EfetchBatches() = default;
 
-PubmedParseResult EfetchBatches::efetch(const EutilsRequest& req, EutilsResponse& out) {
-  PubmedParseResult parsed;
+// The reply is checked here (tree, root, PMIDs: a bad one is asked for
+// again) but its records are built later, in prepare_batch's shared tasks.
+std::unique_ptr<PubmedDocument> EfetchBatches::efetch(const EutilsRequest& req, EutilsResponse& out) {
+  std::unique_ptr<PubmedDocument> doc;
   auto check = [&](const EutilsResponse& r) -> std::string {
     try {
-      parsed = parse_pubmed_xml(r.body, "efetch reply", RawCopy::kSpanOnly);
+      doc = std::make_unique<PubmedDocument>(r.body, "efetch reply");
     } catch (const InputError& e) {
       return e.what();
     }
     return {};
   };
   out = session_.call(req, check);
-  return parsed;
+  return doc;
 }
 
 void EfetchBatches::prepare(EfetchBatch& b) { prepare_batch(b, run_set_, sharer_.get()); }
@@ -113,7 +124,7 @@ std::optional<EfetchBatch> EfetchBatches::next_by_history(const EsearchResult& h
                          {"WebEnv", history.webenv}, {"retstart", std::to_string(next_)},
                          {"retmax", std::to_string(batch)}, {"retmode", "xml"}}};
   add_etiquette(b.req, settings_);
-  b.parsed = efetch(b.req, b.resp);
+  b.document = efetch(b.req, b.resp);
   prepare(b);
   next_ += batch;
   return b;
@@ -131,10 +142,10 @@ std::optional<EfetchBatch> EfetchBatches::next_by_ids(const std::vector<std::str
   b.req = EutilsRequest{"efetch.fcgi", {{"db", "pubmed"}, {"id", join(ids, ",")}, {"retmode", "xml"}}, true};
   add_etiquette(b.req, settings_);
   for (int attempt = 0;; ++attempt) {
-    b.parsed = efetch(b.req, b.resp);
+    b.document = efetch(b.req, b.resp);
     std::unordered_set<std::string> got;
-    for (const auto& r : b.parsed.records) got.insert(r.pmid);
-    for (const auto& d : b.parsed.deleted) got.insert(d.pmid);
+    for (std::size_t i = 0; i < b.document->size(); ++i) got.insert(b.document->pmid(i));
+    for (const auto& d : b.document->deleted()) got.insert(d.pmid);
     b.missing.clear();
     for (const auto& id : ids)
       if (!got.count(id)) b.missing.push_back(id);

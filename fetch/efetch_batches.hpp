@@ -4,9 +4,9 @@
 // write (record JSON, joined fields, the packed body). It runs on the fetch
 // pipeline's worker thread (batch_pipeline.hpp) while the runner stores the
 // previous batch, so nothing here may touch the review database or Progress.
-// That thread is the heavier of the two, so each batch's rows and packed
-// reply are built as tasks (TaskSharer) the storing thread helps with while
-// it has nothing to store.
+// That thread is the heavier of the two, so each batch's records (from the
+// checked XML tree), rows and packed reply are built as tasks (TaskSharer)
+// the storing thread helps with while it has nothing to store.
 #pragma once
 
 #include <cstddef>
@@ -29,6 +29,9 @@ namespace prismaflow::fetch {
 struct EfetchBatch {
   EutilsRequest req;
   EutilsResponse resp;
+  /// The reply's checked tree, until prepare_batch has built its records
+  /// into `parsed` (then freed); null when `parsed` was filled directly.
+  std::unique_ptr<PubmedDocument> document;
   PubmedParseResult parsed;
   /// Parallel to parsed.records; empty for records the run did not ask for.
   std::vector<std::optional<RecordRow>> rows;
@@ -52,8 +55,11 @@ class TaskSharer;
 
 /// Fills b.rows, b.raw_in_body, b.packed, b.done and b.done_json from b.resp,
 /// b.parsed and b.missing: a row for each record whose PMID is in `run_set`
-/// (its raw copy then dropped from the record), and the packed reply. With `sharer` the rows and the packing
-/// are tasks other threads may help with; the result is the same either way.
+/// (its raw copy then dropped from the record), and the packed reply. When
+/// b.document is set, b.parsed is first built from it (records with spans,
+/// no raw copies) and the document freed. With `sharer` the records, rows
+/// and the packing are tasks other threads may help with; the result is
+/// the same either way.
 void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_set,
                    TaskSharer* sharer = nullptr);
 
@@ -81,7 +87,7 @@ class EfetchBatches {
   std::optional<EfetchBatch> next_by_ids(const std::vector<std::string>& todo);
 
  private:
-  PubmedParseResult efetch(const EutilsRequest& req, EutilsResponse& out);
+  std::unique_ptr<PubmedDocument> efetch(const EutilsRequest& req, EutilsResponse& out);
   void prepare(EfetchBatch& b);
 
   EutilsSession& session_;

@@ -306,8 +306,17 @@ std::size_t line_of(std::string_view xml, std::ptrdiff_t offset) {
 
 }  // namespace
 
-PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& where, RawCopy raw) {
+struct PubmedDocument::Impl {
   pugi::xml_document doc;
+  std::vector<pugi::xml_node> articles;  // PubmedArticle and PubmedBookArticle, in order
+  std::vector<std::string> pmids;
+  std::vector<PubmedParseResult::Span> spans;
+  std::vector<DeletedCitation> deleted;
+};
+
+PubmedDocument::PubmedDocument(std::string_view xml, const std::string& where)
+    : impl_(std::make_unique<Impl>()) {
+  pugi::xml_document& doc = impl_->doc;
   pugi::xml_parse_result ok =
       doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!ok) {
@@ -324,33 +333,63 @@ PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& wher
                          (root ? root.name() : "nothing") + ">" +
                          (root ? ": " + text_of(root).substr(0, 200) : std::string()));
   }
-  PubmedParseResult out;
   for (pugi::xml_node n = set.first_child(); n; n = n.next_sibling()) {
     if (n.type() != pugi::node_element) continue;
     std::string_view name = n.name();
     if (name == "PubmedArticle" || name == "PubmedBookArticle") {
-      Record r;
-      if (name == "PubmedArticle") {
-        parse_citation(n.child("MedlineCitation"), r);
-        parse_article_ids(n.child("PubmedData").child("ArticleIdList"), r);
-      } else {
-        parse_book(n.child("BookDocument"), r);
-        parse_article_ids(n.child("PubmedBookData").child("ArticleIdList"), r);
-      }
-      r.year = r.pub_date.year;
-      if (r.year == 0 && r.article_date.size() >= 4) r.year = to_int(r.article_date.substr(0, 4));
-      auto span = raw_element(xml, n, next_element_start(xml, n));
-      if (raw == RawCopy::kAlways) r.raw.assign(xml.substr(span.offset, span.length));
-      r.raw_format = "pubmed-xml";
-      if (r.pmid.empty()) {
+      // The PMID is checked here, not when the record is built, so that a
+      // damaged reply fails as a whole before any of it is used.
+      std::string pmid = text_of(name == "PubmedArticle" ? n.child("MedlineCitation").child("PMID")
+                                                         : n.child("BookDocument").child("PMID"));
+      if (pmid.empty()) {
         throw InputError(where, line_of(xml, n.offset_debug()),
                          std::string("<") + n.name() + "> has no PMID; the reply is damaged");
       }
-      out.records.push_back(std::move(r));
-      out.raw_spans.push_back(span);
+      impl_->articles.push_back(n);
+      impl_->pmids.push_back(std::move(pmid));
+      impl_->spans.push_back(raw_element(xml, n, next_element_start(xml, n)));
     } else if (name == "DeleteCitation") {
-      for (pugi::xml_node p : n.children("PMID")) out.deleted.push_back({text_of(p)});
+      for (pugi::xml_node p : n.children("PMID")) impl_->deleted.push_back({text_of(p)});
     }
+  }
+}
+
+PubmedDocument::~PubmedDocument() = default;
+
+std::size_t PubmedDocument::size() const { return impl_->articles.size(); }
+
+const std::string& PubmedDocument::pmid(std::size_t i) const { return impl_->pmids.at(i); }
+
+const std::vector<PubmedParseResult::Span>& PubmedDocument::raw_spans() const { return impl_->spans; }
+
+const std::vector<DeletedCitation>& PubmedDocument::deleted() const { return impl_->deleted; }
+
+Record PubmedDocument::record(std::size_t i) const {
+  const pugi::xml_node n = impl_->articles.at(i);
+  Record r;
+  if (std::strcmp(n.name(), "PubmedArticle") == 0) {
+    parse_citation(n.child("MedlineCitation"), r);
+    parse_article_ids(n.child("PubmedData").child("ArticleIdList"), r);
+  } else {
+    parse_book(n.child("BookDocument"), r);
+    parse_article_ids(n.child("PubmedBookData").child("ArticleIdList"), r);
+  }
+  r.year = r.pub_date.year;
+  if (r.year == 0 && r.article_date.size() >= 4) r.year = to_int(r.article_date.substr(0, 4));
+  r.raw_format = "pubmed-xml";
+  return r;
+}
+
+PubmedParseResult parse_pubmed_xml(std::string_view xml, const std::string& where, RawCopy raw) {
+  PubmedDocument doc(xml, where);
+  PubmedParseResult out;
+  out.records.reserve(doc.size());
+  out.raw_spans = doc.raw_spans();
+  out.deleted = doc.deleted();
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    out.records.push_back(doc.record(i));
+    const auto& span = out.raw_spans[i];
+    if (raw == RawCopy::kAlways) out.records.back().raw.assign(xml.substr(span.offset, span.length));
   }
   return out;
 }

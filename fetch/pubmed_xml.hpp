@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,36 @@ struct PubmedParseResult {
 /// only its span in raw_spans: a caller that keeps the whole body (fetch
 /// stores the reply, and records point into it) need not copy every record.
 enum class RawCopy { kAlways, kSpanOnly };
+
+/// An efetch body parsed into an XML tree and checked (well-formed, a
+/// PubmedArticleSet root, a PMID on every article), its articles not yet
+/// turned into Records. Building the records is most of a parse's work past
+/// the tree, and record(i) only reads the tree, so calls for different i may
+/// run on different threads at once: the fetch shares them between its two
+/// threads (efetch_batches). Keeps no reference to `xml`.
+class PubmedDocument {
+ public:
+  /// Throws InputError(where, line, ...) as parse_pubmed_xml does.
+  PubmedDocument(std::string_view xml, const std::string& where);
+  ~PubmedDocument();
+  PubmedDocument(const PubmedDocument&) = delete;
+  PubmedDocument& operator=(const PubmedDocument&) = delete;
+
+  /// Articles and book articles, in document order.
+  std::size_t size() const;
+  /// The PMID of article i.
+  const std::string& pmid(std::size_t i) const;
+  /// Article i as a record, without a raw copy (its span is raw_spans()[i]).
+  Record record(std::size_t i) const;
+  /// Where each article's element lies in `xml`, parallel to the articles.
+  const std::vector<PubmedParseResult::Span>& raw_spans() const;
+  /// The PMIDs listed under DeleteCitation.
+  const std::vector<DeletedCitation>& deleted() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// Parses an efetch PubMed XML body (PubmedArticleSet). `where` names the
 /// source in messages. Each record gets raw = its own XML element text

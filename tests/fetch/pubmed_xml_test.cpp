@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <thread>
 
 #include "common/error.hpp"
 #include "common/file.hpp"
@@ -230,6 +231,50 @@ TEST(PubmedXml, RawSpansAreExactlyEachElementWhateverFollowsIt) {
     EXPECT_EQ(xml.substr(r.raw_spans[0].offset, r.raw_spans[0].length), a);
     EXPECT_EQ(xml.substr(r.raw_spans[1].offset, r.raw_spans[1].length), b);
   }
+}
+
+// The document checks the whole reply before any record is built, and
+// records built from it on two threads at once are the parser's records.
+TEST(PubmedDocument, RecordsOnTwoThreadsAreTheParsersRecords) {
+  const std::string xml =
+      read_file(test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml");
+  std::string many = "<PubmedArticleSet>\n";
+  for (int copy = 0; copy < 50; ++copy) many += xml.substr(xml.find("<PubmedArticle>"),
+                                                           xml.rfind("</PubmedArticleSet>") -
+                                                               xml.find("<PubmedArticle>"));
+  many += "</PubmedArticleSet>\n";
+  const auto parsed = parse_pubmed_xml(many, "many");
+  PubmedDocument doc(many, "many");
+  ASSERT_EQ(doc.size(), parsed.records.size());
+  ASSERT_GT(doc.size(), 50u);
+  EXPECT_EQ(doc.deleted().size(), parsed.deleted.size());
+  std::vector<Record> built(doc.size());
+  auto build = [&](std::size_t first) {
+    for (std::size_t i = first; i < doc.size(); i += 2) built[i] = doc.record(i);
+  };
+  std::thread other(build, 1);
+  build(0);
+  other.join();
+  for (std::size_t i = 0; i < doc.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(doc.pmid(i), parsed.records[i].pmid);
+    EXPECT_TRUE(built[i].raw.empty());
+    EXPECT_EQ(record_to_json(built[i]), record_to_json(parsed.records[i]));
+    const auto& span = doc.raw_spans().at(i);
+    EXPECT_EQ(many.substr(span.offset, span.length), parsed.records[i].raw);
+  }
+}
+
+TEST(PubmedDocument, ArticleWithoutPmidFailsTheWholeReply) {
+  const std::string xml =
+      "<PubmedArticleSet>\n"
+      "<PubmedArticle><MedlineCitation><PMID>11</PMID></MedlineCitation></PubmedArticle>\n"
+      "<PubmedArticle><MedlineCitation><Article/></MedlineCitation></PubmedArticle>\n"
+      "</PubmedArticleSet>\n";
+  EXPECT_THROW_MSG(PubmedDocument(xml, "reply 7"), InputError,
+                   "reply 7:3: <PubmedArticle> has no PMID");
+  EXPECT_THROW_MSG(PubmedDocument("<eSearchResult/>", "reply 8"), InputError,
+                   "reply 8: expected a PubmedArticleSet");
 }
 
 }  // namespace
