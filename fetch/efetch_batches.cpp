@@ -1,6 +1,7 @@
 #include "fetch/efetch_batches.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <nlohmann/json.hpp>
 
 #include "common/error.hpp"
@@ -36,7 +37,7 @@ constexpr std::size_t kRowsPerTask = 16;
 
 }  // namespace
 
-void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_set,
+void prepare_batch(EfetchBatch& b, const PmidSet& run_set,
                    TaskSharer* sharer) {
   const PubmedDocument* doc = b.document.get();
   if (doc) {
@@ -60,7 +61,7 @@ void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_se
     for (std::size_t i = t * kRowsPerTask; i < std::min(n, (t + 1) * kRowsPerTask); ++i) {
       auto& r = b.parsed.records[i];
       if (doc) r = doc->record(i);
-      if (!run_set.count(r.pmid)) continue;
+      if (!run_set.contains(r.pmid)) continue;
       in_body[i] = raw_in_body(b.resp.body, b.parsed, i);
       b.rows[i] = make_record_row(r, !in_body[i]);
       r.raw.clear();  // the row (or the body) holds it now
@@ -78,7 +79,7 @@ void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_se
   for (std::size_t i = 0; i < n; ++i)
     if (b.rows[i]) b.done.push_back(b.parsed.records[i].pmid);
   for (const auto& d : b.parsed.deleted)
-    if (run_set.count(d.pmid)) b.done.push_back(d.pmid);
+    if (run_set.contains(d.pmid)) b.done.push_back(d.pmid);
   b.done.insert(b.done.end(), b.missing.begin(), b.missing.end());
   sort_pmids(b.done);
   b.done_json = nlohmann::json(b.done).dump();
@@ -90,7 +91,7 @@ void add_etiquette(EutilsRequest& r, const FetchSettings& settings) {
 }
 
 EfetchBatches::EfetchBatches(EutilsSession& session, const FetchSettings& settings,
-                             const std::unordered_set<std::string>& run_set, bool share_rows)
+                             const PmidSet& run_set, bool share_rows)
     : session_(session), settings_(settings), run_set_(run_set),
       sharer_(share_rows ? std::make_unique<TaskSharer>() : nullptr) {}
 

@@ -13,12 +13,12 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "fetch/esearch_xml.hpp"
 #include "fetch/eutils_session.hpp"
 #include "fetch/fetch_runner.hpp"
+#include "fetch/pmid_set.hpp"
 #include "fetch/pubmed_xml.hpp"
 #include "fetch/record_store.hpp"
 #include "fetch/search_run_store.hpp"
@@ -60,7 +60,7 @@ class TaskSharer;
 /// no raw copies) and the document freed. With `sharer` the records, rows
 /// and the packing are tasks other threads may help with; the result is
 /// the same either way.
-void prepare_batch(EfetchBatch& b, const std::unordered_set<std::string>& run_set,
+void prepare_batch(EfetchBatch& b, const PmidSet& run_set,
                    TaskSharer* sharer = nullptr);
 
 /// Produces the batches of one pass, one call at a time. Keeps references to
@@ -70,7 +70,7 @@ class EfetchBatches {
   /// With `share_rows` each batch's rows are built through sharer(), which
   /// another thread may help with (run_pipelined's consumer).
   EfetchBatches(EutilsSession& session, const FetchSettings& settings,
-                const std::unordered_set<std::string>& run_set, bool share_rows = false);
+                const PmidSet& run_set, bool share_rows = false);
   ~EfetchBatches();
 
   /// The batches' shared tasks (prepare_batch); null without `share_rows`.
@@ -92,7 +92,7 @@ class EfetchBatches {
 
   EutilsSession& session_;
   const FetchSettings& settings_;
-  const std::unordered_set<std::string>& run_set_;
+  const PmidSet& run_set_;
   std::size_t next_ = 0;
   std::unique_ptr<TaskSharer> sharer_;
 };

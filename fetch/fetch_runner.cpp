@@ -166,11 +166,7 @@ struct FetchRunner::Impl {
     // The PMID lists are the only memory here that grows with the result
     // (about a quarter KB per PMID); records are held a batch at a time.
     std::vector<std::string> todo = fresh ? std::move(*fresh) : unfetched_pmids(db, run_id);
-    const std::unordered_set<std::string> run_set = [&] {
-      if (fresh) return std::unordered_set<std::string>(todo.begin(), todo.end());
-      auto all = run_pmids(db, run_id);
-      return std::unordered_set<std::string>(all.begin(), all.end());
-    }();
+    const PmidSet run_set = fresh ? PmidSet(todo) : PmidSet(run_pmids(db, run_id));
     const std::size_t total = run_set.size();
     progress.start(label, static_cast<std::int64_t>(total),
                    static_cast<std::int64_t>(total - todo.size()));

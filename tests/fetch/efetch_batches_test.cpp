@@ -95,7 +95,8 @@ class Helper {
 // between the threads differs from run to run), with `run_set` the PMIDs
 // the run asked for.
 void check_shared_equals_sequential(const std::string& body,
-                                    const std::unordered_set<std::string>& run_set) {
+                                    const std::unordered_set<std::string>& asked) {
+  const PmidSet run_set(std::vector<std::string>(asked.begin(), asked.end()));
   EfetchBatch one = batch_of(body);
   prepare_batch(one, run_set);
   std::size_t with_rows = 0;
@@ -165,8 +166,9 @@ TEST(EfetchBatches, RepliesParsedSpanOnlyGiveTheSameRows) {
   EfetchBatch spans;
   spans.resp.body = body;
   spans.parsed = parse_pubmed_xml(spans.resp.body, "test reply", RawCopy::kSpanOnly);
-  std::unordered_set<std::string> run_set;
-  for (const auto& r : copied.parsed.records) run_set.insert(r.pmid);
+  std::vector<std::string> asked;
+  for (const auto& r : copied.parsed.records) asked.push_back(r.pmid);
+  const PmidSet run_set(asked);
   EfetchBatch from_document = batch_with_document(body);
   prepare_batch(copied, run_set);
   prepare_batch(spans, run_set);
