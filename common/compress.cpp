@@ -24,7 +24,9 @@ ZSTD_CCtx* thread_cctx() {
 
 std::string zstd_compress(std::string_view bytes) {
   std::string out(ZSTD_compressBound(bytes.size()), '\0');
-  std::size_t n = ZSTD_compressCCtx(thread_cctx(), out.data(), out.size(), bytes.data(), bytes.size(), 3);
+  // Level 1: on efetch replies ~5% larger frames than level 3 in half the
+  // time (its share of a 100,000-record fetch fell from ~1.0 to ~0.5 s CPU).
+  std::size_t n = ZSTD_compressCCtx(thread_cctx(), out.data(), out.size(), bytes.data(), bytes.size(), 1);
   if (ZSTD_isError(n)) throw Error(std::string("zstd: ") + ZSTD_getErrorName(n));
   out.resize(n);
   return out;

@@ -9,6 +9,7 @@
 
 #include "common/error.hpp"
 #include "common/hash.hpp"
+#include "db/bulk_write_journal.hpp"
 #include "db/database.hpp"
 #include "db/event_log.hpp"
 #include "fetch/batch_pipeline.hpp"
@@ -163,6 +164,8 @@ struct FetchRunner::Impl {
                      std::vector<std::string>* fresh = nullptr) {
     added = 0;
     stored_earlier.clear();
+    // Every page of the records is new: written once, not WAL then file.
+    db::BulkWriteJournal bulk(db);
     // The PMID lists are the only memory here that grows with the result
     // (about a quarter KB per PMID); records are held a batch at a time.
     std::vector<std::string> todo = fresh ? std::move(*fresh) : unfetched_pmids(db, run_id);
