@@ -9,6 +9,7 @@
 // TaskSharer instead of waiting, so two cores are kept busy.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -102,6 +103,15 @@ class TaskSharer {
   std::vector<std::exception_ptr> errors_;
 };
 
+/// Work the consuming thread defers (the fetch's open transaction) and does
+/// once it has had nothing to do for `after`: so that what was consumed is
+/// settled whenever the producer is slow (waiting on the network), but not
+/// between batches that follow each other closely.
+struct IdleFlush {
+  std::function<void()> flush;
+  std::chrono::milliseconds after{50};
+};
+
 /// Calls `produce()` on a worker thread until it returns an empty optional,
 /// and `consume(batch)` on the calling thread for each batch, in order.
 /// Batches produced before a producer exception are all consumed first, then
@@ -113,13 +123,21 @@ class TaskSharer {
 /// Up to `waiting` produced batches wait for the consumer, so each side can
 /// run ahead while the other is descheduled on a busy machine. With
 /// `sharer`, which `produce` runs its batch's tasks through, the calling
-/// thread helps with those tasks whenever no batch is ready for it.
+/// thread helps with those tasks whenever no batch is ready for it. With
+/// `idle`, its flush runs on the calling thread once that thread has waited
+/// idle->after for a batch with nothing to help with; with `threaded`
+/// false, before every produce() (which is where that thread then waits).
 template <class Batch, class Produce, class Consume>
 void run_pipelined(Produce produce, Consume consume, bool threaded = true,
-                   std::size_t waiting = 1, TaskSharer* sharer = nullptr) {
+                   std::size_t waiting = 1, TaskSharer* sharer = nullptr,
+                   const IdleFlush* idle = nullptr) {
   if (!threaded) {
-    while (std::optional<Batch> b = produce()) consume(*b);
-    return;
+    for (;;) {
+      if (idle) idle->flush();
+      std::optional<Batch> b = produce();
+      if (!b) return;
+      consume(*b);
+    }
   }
   if (waiting == 0) waiting = 1;
   std::mutex m;
@@ -179,8 +197,15 @@ void run_pipelined(Produce produce, Consume consume, bool threaded = true,
       std::optional<Batch> b;
       {
         std::unique_lock<std::mutex> l(m);
+        const auto ready_or_offered = [&] { return !ready.empty() || done || offered; };
         for (;;) {
-          cv.wait(l, [&] { return !ready.empty() || done || offered; });
+          if (idle && !ready_or_offered() &&
+              !cv.wait_for(l, idle->after, ready_or_offered)) {
+            l.unlock();
+            idle->flush();
+            l.lock();
+          }
+          cv.wait(l, ready_or_offered);
           if (!ready.empty() || done) break;
           // Nothing to store yet: help build the batch that is coming. The
           // flag is cleared first, so an offer made meanwhile is not missed.

@@ -35,6 +35,9 @@ struct FetchSettings {
   /// and packed reply while it has nothing to store (TaskSharer), so the
   /// parsing thread no longer outweighs it on two cores.
   bool share_rows = true;
+  /// Batches stored back to back share a transaction of up to this many
+  /// records; one waiting on the network is committed at once.
+  int commit_records = 5000;
   SliceSettings slices;
 };
 

@@ -9,8 +9,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 namespace prismaflow::fetch {
@@ -122,6 +124,44 @@ TEST(BatchPipelineThreaded, ConsumerErrorWithSharedTasksStillEnds) {
                    true, 1, &sharer),
                std::runtime_error);
   EXPECT_LE(produced.load(), 6);
+}
+
+// The deferred work is flushed once the consumer has waited `after` for a
+// slow producer, not between batches that come back to back; on one thread
+// it is flushed before every produce().
+TEST(BatchPipelineIdle, FlushesWhenTheProducerIsSlowOnly) {
+  for (auto [pause, after, expect_flushes] :
+       {std::tuple{std::chrono::milliseconds(150), std::chrono::milliseconds(20), true},
+        std::tuple{std::chrono::milliseconds(0), std::chrono::milliseconds(10000), false}}) {
+    int made = 0, flushes = 0;
+    std::vector<int> flushed_after;  // batches consumed at each flush
+    int consumed = 0;
+    const IdleFlush idle{[&] {
+                           ++flushes;
+                           flushed_after.push_back(consumed);
+                         },
+                         after};
+    run_pipelined<int>(
+        [&]() -> std::optional<int> {
+          if (made == 4) return std::nullopt;
+          std::this_thread::sleep_for(pause);
+          return made++;
+        },
+        [&](int) { ++consumed; }, true, 1, nullptr, &idle);
+    EXPECT_EQ(consumed, 4);
+    if (expect_flushes) {
+      // Before the first batch and after each of the first three, at least.
+      EXPECT_GE(flushes, 4);
+      EXPECT_EQ(flushed_after.front(), 0);
+    } else {
+      EXPECT_EQ(flushes, 0);
+    }
+  }
+  int flushes = 0, made = 0;
+  const IdleFlush idle{[&] { ++flushes; }};
+  run_pipelined<int>([&]() -> std::optional<int> { return made < 3 ? std::optional<int>(made++) : std::nullopt; },
+                     [](int) {}, false, 1, nullptr, &idle);
+  EXPECT_EQ(flushes, 4);
 }
 
 INSTANTIATE_TEST_SUITE_P(ThreadedAndNot, BatchPipeline, ::testing::Bool());
