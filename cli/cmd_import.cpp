@@ -11,6 +11,7 @@
 #include "common/error.hpp"
 #include "common/file.hpp"
 #include "common/hash.hpp"
+#include "db/bulk_write_journal.hpp"
 #include "db/database.hpp"
 #include "fetch/import_store.hpp"
 
@@ -118,6 +119,9 @@ int cmd_import(const Args& args) {
                       spec.format});
     }
   }
+  // The imported records are new pages: written once under the rollback
+  // journal rather than to the WAL and again to the file.
+  db::BulkWriteJournal bulk(review.db);
   db::Transaction tx(review.db);
   for (const auto& job : jobs) import_one(review.db, job, *o);
   tx.commit();
