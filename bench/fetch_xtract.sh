@@ -3,15 +3,16 @@
 # package ncbi-entrez-direct) extracting PMID, title, abstract, authors,
 # journal, year, DOI, publication types and MeSH terms to TSV from the same
 # file fetch_parse_bench wrote (the bench also runs it itself when xtract is
-# on PATH). Prints records/s and MB/s. xtract complains
-# about inline markup (<sup>, <i>) on stderr; that goes to FILE.xtract.err.
+# on PATH). Prints records/s and MB/s. With -strict, as the bench: without
+# it xtract reports inline markup (<sup>, <i>) as errors on stderr (goes to
+# FILE.xtract.err) and keeps only a title's text after its last tag.
 #   bench/fetch_xtract.sh [FILE]   (default: $TMPDIR/prismaflow-fetch-bench/bench.xml)
 set -eu
 file=${1:-${TMPDIR:-/tmp}/prismaflow-fetch-bench/bench.xml}
 command -v xtract >/dev/null || { echo "xtract not installed: apt-get install ncbi-entrez-direct"; exit 0; }
 [ -f "$file" ] || { echo "$file missing: run fetch_parse_bench first"; exit 1; }
 start=$(date +%s.%N)
-xtract -input "$file" -pattern PubmedArticle \
+xtract -strict -input "$file" -pattern PubmedArticle \
   -element MedlineCitation/PMID ArticleTitle AbstractText \
   -sep "|" -element Author/LastName \
   -element Journal/Title PubDate/Year \
