@@ -3,6 +3,7 @@
 #include <zstd.h>
 
 #include <memory>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -23,13 +24,16 @@ ZSTD_CCtx* thread_cctx() {
 }  // namespace
 
 std::string zstd_compress(std::string_view bytes) {
-  std::string out(ZSTD_compressBound(bytes.size()), '\0');
+  // Compressed into a per-thread buffer that only ever grows, then copied
+  // out at its (much smaller) size: a fresh std::string of the bound was
+  // zero-filled first, every reply's size again (~4% of a fetch's work).
+  thread_local std::vector<char> scratch;
+  if (scratch.size() < ZSTD_compressBound(bytes.size())) scratch.resize(ZSTD_compressBound(bytes.size()));
   // Level 1: on efetch replies ~5% larger frames than level 3 in half the
   // time (its share of a 100,000-record fetch fell from ~1.0 to ~0.5 s CPU).
-  std::size_t n = ZSTD_compressCCtx(thread_cctx(), out.data(), out.size(), bytes.data(), bytes.size(), 1);
+  std::size_t n = ZSTD_compressCCtx(thread_cctx(), scratch.data(), scratch.size(), bytes.data(), bytes.size(), 1);
   if (ZSTD_isError(n)) throw Error(std::string("zstd: ") + ZSTD_getErrorName(n));
-  out.resize(n);
-  return out;
+  return std::string(scratch.data(), n);
 }
 
 std::string zstd_decompress(std::string_view frame) {

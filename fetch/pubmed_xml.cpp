@@ -9,6 +9,7 @@
 #include <cstring>
 #include <pugixml.hpp>
 
+#include "common/ascii_scan.hpp"
 #include "common/error.hpp"
 
 namespace prismaflow::fetch {
@@ -34,9 +35,10 @@ void append_text(const pugi::xml_node& node, std::string& out) {
 std::string squeeze(std::string_view s) {
   // Most field text needs no change: copy it whole instead of char by char.
   bool clean = s.empty() || (s.front() != ' ' && s.back() != ' ');
-  for (std::size_t i = 0; clean && i < s.size(); ++i) {
+  for (std::size_t i = clean ? skip_single_spaced(s, 0) : 0; clean && i < s.size(); ++i) {
     char ch = s[i];
     if (ch == '\n' || ch == '\t' || ch == '\r' || (ch == ' ' && s[i + 1] == ' ')) clean = false;
+    else i = skip_single_spaced(s, i + 1) - 1;
   }
   if (clean) return std::string(s);
   std::string out;

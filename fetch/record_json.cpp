@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "common/ascii_scan.hpp"
 #include "common/error.hpp"
 
 namespace prismaflow::fetch {
@@ -200,7 +201,7 @@ class Writer {
   void str(std::string_view s) {
     out_ += '"';
     std::size_t plain = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = skip_json_plain(s, 0); i < s.size(); ++i) {
       auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x80) {
         std::size_t len = utf8_length(s, i);
@@ -211,7 +212,10 @@ class Writer {
         i += len - 1;
         continue;
       }
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        i = skip_json_plain(s, i + 1) - 1;
+        continue;
+      }
       out_.append(s.data() + plain, i - plain);
       plain = i + 1;
       switch (c) {
