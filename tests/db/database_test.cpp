@@ -20,7 +20,7 @@ TEST(DatabaseTest, CreatesFileWithEveryMigrationRecorded) {
   ASSERT_TRUE(s.step());
   EXPECT_EQ(s.get_text(0), "wal");
   EXPECT_EQ(db.query_int("PRAGMA foreign_keys"), 1);
-  EXPECT_EQ(db.query_int("PRAGMA page_size"), 8192);
+  EXPECT_EQ(db.query_int("PRAGMA page_size"), 32768);
 }
 
 TEST(DatabaseTest, ReopeningDoesNotReapplyMigrations) {
