@@ -25,6 +25,12 @@ TEST(FetchCli, HistoryPagingStoresEveryRecordOnce) {
   auto r = rev.fetch(s.url(), {"--name", "main", "--query", "blinatumomab", "--batch-size", "50"},
                      {{"PRISMAFLOW_ESEARCH_PAGE", "100"}});
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The records went in under the rollback journal (BulkWriteJournal), and
+  // the file was left in WAL mode: header bytes 18-19 are 2 for WAL, 1 for a
+  // rollback journal, read before anything opens the review again.
+  const std::string header = read_file(rev.dir + "/review.db").substr(0, 20);
+  EXPECT_EQ(header[18], 2);
+  EXPECT_EQ(header[19], 2);
   EXPECT_EQ(rev.stored_pmids(), s.pubmed.pmids());
   EXPECT_GE(s.server.count("esearch.fcgi"), 3);  // 100 + 100 + 37 ids
   EXPECT_EQ(s.server.count("efetch.fcgi"), 5);   // 237 records by history, 50 a batch
