@@ -187,9 +187,7 @@ void write_bench_file(const std::filesystem::path& path, const std::vector<std::
   // records with inline markup.
   constexpr std::array<int, 10> kMix = {0, 0, 0, 0, 1, 1, 1, 2, 3, 4};
   std::ofstream out(path, std::ios::binary);
-  out << "<?xml version=\"1.0\" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle, "
-         "1st January 2025//EN\" \"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd\">\n"
-         "<PubmedArticleSet>\n";
+  out << kEfetchHead;
   for (long i = 0; i < n; ++i)
     out << fill_template(templates.at(static_cast<std::size_t>(kMix[static_cast<std::size_t>(i % 10)])),
                          first_pmid + i)

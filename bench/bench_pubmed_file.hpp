@@ -10,6 +10,13 @@
 
 namespace prismaflow::bench {
 
+/// How an efetch reply begins, up to and including <PubmedArticleSet>: the
+/// bench file's head, and each reply the bench's transport cuts from it.
+inline constexpr const char* kEfetchHead =
+    "<?xml version=\"1.0\" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle, "
+    "1st January 2025//EN\" \"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd\">\n"
+    "<PubmedArticleSet>\n";
+
 /// The PubmedArticle templates of `file`, in order.
 std::vector<std::string> read_templates(const std::filesystem::path& file);
 

@@ -29,18 +29,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <pugixml.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "bench/bench_pubmed_file.hpp"
-#include "common/file.hpp"
 #include "db/database.hpp"
 #include "fetch/eutils_session.hpp"
 #include "fetch/fetch_runner.hpp"
-#include "fetch/pubmed_xml.hpp"
 
 using namespace prismaflow;
 
@@ -62,11 +59,6 @@ long peak_rss_kb() {
   getrusage(RUSAGE_SELF, &u);
   return u.ru_maxrss;
 }
-
-constexpr const char* kHead =
-    "<?xml version=\"1.0\" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC \"-//NLM//DTD PubMedArticle, "
-    "1st January 2025//EN\" \"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd\">\n"
-    "<PubmedArticleSet>\n";
 
 // PubMed answered from the bench file: esearch returns every PMID with a
 // history handle; efetch by history reads records [retstart, retstart+retmax)
@@ -100,7 +92,7 @@ class FileTransport : public fetch::EutilsTransport {
     // Read straight into the reply, as a socket read fills a buffer: one
     // copy of the records' bytes, as curl's receive makes.
     static constexpr std::string_view kTail = "</PubmedArticleSet>\n";
-    const std::size_t head = std::string_view(kHead).size();
+    const std::size_t head = std::string_view(bench::kEfetchHead).size();
     std::streamoff from = 0, to = 0;
     if (start < end) {
       from = offsets_[start].first;
@@ -108,7 +100,7 @@ class FileTransport : public fetch::EutilsTransport {
     }
     std::string body;
     body.reserve(head + static_cast<std::size_t>(to - from) + kTail.size());
-    body = kHead;
+    body = bench::kEfetchHead;
     if (to > from) {
       body.resize(head + static_cast<std::size_t>(to - from));
       in_.seekg(from);
