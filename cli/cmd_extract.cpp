@@ -1,4 +1,5 @@
-// `prismaflow extract import|export|compare`: outcome data and risk of bias.
+// `prismaflow extract import|export|compare`: outcome data, risk of bias and
+// study characteristics.
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -7,6 +8,7 @@
 #include "common/csv.hpp"
 #include "common/error.hpp"
 #include "common/file.hpp"
+#include "extract/characteristics_store.hpp"
 #include "extract/extraction_csv.hpp"
 #include "extract/extraction_store.hpp"
 #include "extract/extraction_validate.hpp"
@@ -16,16 +18,20 @@ namespace {
 
 constexpr const char* kDescription =
     "Subcommands:\n"
-    "  import FILE.csv   outcome data (a CSV with an 'outcome' column) or risk of bias (a CSV\n"
-    "                    with a 'domain' column); all rows are checked, nothing is written on error\n"
-    "  export            write all outcome data (or --rob: risk of bias) as CSV, losslessly\n"
+    "  import FILE.csv   outcome data (a CSV with an 'outcome' column), risk of bias (a 'domain'\n"
+    "                    column) or study characteristics (a 'design', 'participants' or\n"
+    "                    'interventions' column); all rows are checked, nothing is written on error\n"
+    "  export            write all outcome data (or --rob: risk of bias; --characteristics: study\n"
+    "                    characteristics) as CSV, losslessly\n"
     "  compare           list where two extractors' entries disagree\n\n"
     "Outcome data columns: study,outcome,extractor,subgroup,timepoint,events_t,total_t,\n"
     "events_c,total_c (binary) | mean_t,sd_t,n_t,mean_c,sd_c,n_c (continuous) |\n"
     "yi with se or vi, or estimate,ci_lower,ci_upper with effect_measure (generic; ratios such\n"
     "as HR are log-transformed),note. A row with an empty extractor is the agreed row used in\n"
     "the analysis. Risk of bias columns: study,extractor,domain,judgement,support (RoB 2\n"
-    "domains; judgement low, some concerns or high).";
+    "domains; judgement low, some concerns or high). Study characteristics columns (PRISMA\n"
+    "item 17, shown in the report): study,extractor,design,setting,participants,n_randomised,\n"
+    "interventions,comparators,outcomes,registration,funding,notes.";
 
 struct ExtractOptions {
   std::string review;
@@ -34,17 +40,19 @@ struct ExtractOptions {
   std::string out;
   std::string outcome;
   bool rob = false;
+  bool characteristics = false;
 };
 
 std::optional<ExtractOptions> parse_extract(const Args& args) {
-  CommandSpec spec{"extract", "prismaflow extract import FILE.csv | export [--rob] [--out FILE] | compare",
+  CommandSpec spec{"extract", "prismaflow extract import FILE.csv | export [--rob | --characteristics] [--out FILE] | compare",
                    kDescription};
   spec.options.add_options()
       ("action", po::value<std::string>(), "import, export or compare")
       ("file", po::value<std::string>(), "CSV file to import")
       ("out", po::value<std::string>(), "output file for export (default: stdout)")
       ("outcome", po::value<std::string>()->default_value(""), "only this outcome (export, compare)")
-      ("rob", "export risk of bias instead of outcome data");
+      ("rob", "export risk of bias instead of outcome data")
+      ("characteristics", "export study characteristics instead of outcome data");
   add_common_options(spec);
   spec.positional.add("action", 1).add("file", 1);
   auto vm = parse_command(spec, args);
@@ -56,6 +64,10 @@ std::optional<ExtractOptions> parse_extract(const Args& args) {
   o.out = vm->count("out") ? (*vm)["out"].as<std::string>() : "";
   o.outcome = (*vm)["outcome"].as<std::string>();
   o.rob = vm->count("rob") > 0;
+  o.characteristics = vm->count("characteristics") > 0;
+  if (o.rob && o.characteristics) {
+    throw UsageError("prismaflow extract export: give --rob or --characteristics, not both");
+  }
   if (o.action != "import" && o.action != "export" && o.action != "compare") {
     throw UsageError("prismaflow extract: say import FILE.csv, export or compare");
   }
@@ -74,23 +86,37 @@ int run_extract(const ExtractOptions& o) {
   Review review = open_review(o.review);
   if (o.action == "import") {
     std::string text = read_file(o.file);
-    if (extract::is_outcome_csv(text, o.file)) {
-      auto rows = extract::parse_outcome_csv(text, o.file);
-      print_summary(extract::import_outcome_rows(review.db, review.protocol, rows, o.file),
-                    "outcome data", o.file);
-      auto diffs = extract::compare_extractors(rows);
-      if (!diffs.empty()) {
-        std::cout << diffs.size() << " discrepancies between extractors; see 'prismaflow extract compare'\n";
+    switch (extract::detect_extraction_file(text, o.file)) {
+      case extract::ExtractionFile::kOutcomes: {
+        auto rows = extract::parse_outcome_csv(text, o.file);
+        print_summary(extract::import_outcome_rows(review.db, review.protocol, rows, o.file),
+                      "outcome data", o.file);
+        auto diffs = extract::compare_extractors(rows);
+        if (!diffs.empty()) {
+          std::cout << diffs.size() << " discrepancies between extractors; see 'prismaflow extract compare'\n";
+        }
+        break;
       }
-    } else {
-      auto rows = extract::parse_rob_csv(text, o.file);
-      print_summary(extract::import_rob_rows(review.db, rows, o.file), "risk of bias", o.file);
+      case extract::ExtractionFile::kRiskOfBias: {
+        auto rows = extract::parse_rob_csv(text, o.file);
+        print_summary(extract::import_rob_rows(review.db, rows, o.file), "risk of bias", o.file);
+        break;
+      }
+      case extract::ExtractionFile::kCharacteristics: {
+        auto rows = extract::parse_characteristics_csv(text, o.file);
+        print_summary(extract::import_characteristics_rows(review.db, rows, o.file),
+                      "study characteristics", o.file);
+        break;
+      }
     }
     return 0;
   }
   if (o.action == "export") {
-    std::string text = o.rob ? extract::format_rob_csv(extract::load_rob_rows(review.db))
-                             : extract::format_outcome_csv(extract::load_outcome_rows(review.db, o.outcome));
+    std::string text =
+        o.rob ? extract::format_rob_csv(extract::load_rob_rows(review.db))
+        : o.characteristics
+            ? extract::format_characteristics_csv(extract::load_characteristics_rows(review.db))
+            : extract::format_outcome_csv(extract::load_outcome_rows(review.db, o.outcome));
     if (o.out.empty()) {
       std::cout << text;
     } else {

@@ -130,6 +130,18 @@ std::string escape(std::string_view field, char delimiter) {
   return out;
 }
 
+std::string trim(std::string_view cell) {
+  const auto b = cell.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  const auto e = cell.find_last_not_of(" \t");
+  return std::string(cell.substr(b, e - b + 1));
+}
+
+std::string ascii_lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 std::string format_row(const std::vector<std::string>& fields, char delimiter) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -38,6 +38,12 @@ Table parse(std::string_view text, const std::string& where, char delimiter = ',
 /// Quotes a field if it contains the delimiter, a quote, CR or LF.
 std::string escape(std::string_view field, char delimiter = ',');
 
+/// `cell` without leading and trailing spaces and tabs.
+std::string trim(std::string_view cell);
+
+/// `text` with ASCII letters lower-cased (header names, enumerated values).
+std::string ascii_lower(std::string text);
+
 /// Joins fields into one CSV line terminated by "\n".
 std::string format_row(const std::vector<std::string>& fields, char delimiter = ',');
 

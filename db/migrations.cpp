@@ -284,6 +284,27 @@ UPDATE records SET pmcid = (SELECT min(i.value) FROM record_ids i
 DROP TABLE record_ids;
 )sql";
 
+// The characteristics of each included study (PRISMA 2020 item 17; RevMan's
+// "Characteristics of included studies"): one row per study and extractor,
+// the agreed row having extractor ''.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE study_characteristics(
+  study_id      INTEGER NOT NULL REFERENCES studies(study_id),
+  extractor     TEXT NOT NULL DEFAULT '',
+  design        TEXT NOT NULL DEFAULT '',
+  setting       TEXT NOT NULL DEFAULT '',
+  participants  TEXT NOT NULL DEFAULT '',
+  n_randomised  INTEGER CHECK (n_randomised IS NULL OR n_randomised >= 0),
+  interventions TEXT NOT NULL DEFAULT '',
+  comparators   TEXT NOT NULL DEFAULT '',
+  outcomes      TEXT NOT NULL DEFAULT '',
+  registration  TEXT NOT NULL DEFAULT '',
+  funding       TEXT NOT NULL DEFAULT '',
+  notes         TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (study_id, extractor)
+);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -292,6 +313,7 @@ const std::vector<Migration>& migrations() {
       {2, "records point into their raw response", kV2},
       {3, "dedup candidates say why they were held", kV3},
       {4, "records carry their PMC id; record_ids goes", kV4},
+      {5, "characteristics of included studies", kV5},
   };
   return all;
 }

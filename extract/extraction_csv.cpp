@@ -8,21 +8,14 @@
 
 #include "common/csv.hpp"
 #include "common/error.hpp"
+#include "extract/study_characteristics.hpp"
 
 namespace prismaflow::extract {
 namespace {
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  auto e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
+using csv::trim;
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+std::string lower(std::string s) { return csv::ascii_lower(std::move(s)); }
 
 std::optional<double> parse_number(const std::string& cell, const std::string& column,
                                    const std::string& where, std::size_t line) {
@@ -92,13 +85,15 @@ const std::vector<std::string>& outcome_csv_columns() {
   return cols;
 }
 
-bool is_outcome_csv(std::string_view text, const std::string& where) {
+ExtractionFile detect_extraction_file(std::string_view text, const std::string& where) {
   csv::Table t = csv::parse(text, where);
-  if (t.column("outcome")) return true;
-  if (t.column("domain")) return false;
+  if (t.column("outcome")) return ExtractionFile::kOutcomes;
+  if (t.column("domain")) return ExtractionFile::kRiskOfBias;
+  if (is_characteristics_header(t.header)) return ExtractionFile::kCharacteristics;
   throw InputError(where, t.header_line,
-                   "header has neither an 'outcome' column (outcome data) nor a 'domain' column "
-                   "(risk of bias); see 'prismaflow extract --help' for the columns");
+                   "header has neither an 'outcome' column (outcome data), a 'domain' column "
+                   "(risk of bias) nor a 'design', 'participants' or 'interventions' column "
+                   "(study characteristics); see 'prismaflow extract --help' for the columns");
 }
 
 std::vector<OutcomeRow> parse_outcome_csv(std::string_view text, const std::string& where) {

@@ -1,4 +1,5 @@
-// The extraction CSV files: outcome data and risk of bias. Parsing is lossless
+// The extraction CSV files: outcome data and risk of bias (study
+// characteristics: extract/study_characteristics.hpp). Parsing is lossless
 // (export then import gives the same rows) and names file:line in errors.
 //
 // Outcome data columns (header names; only study and outcome are required):
@@ -31,8 +32,12 @@ std::string format_outcome_csv(const std::vector<OutcomeRow>& rows);
 std::vector<RiskOfBiasRow> parse_rob_csv(std::string_view text, const std::string& where);
 std::string format_rob_csv(const std::vector<RiskOfBiasRow>& rows);
 
-/// True when `text` has an outcome CSV header (a `outcome` column), false for
-/// a risk-of-bias header (a `domain` column). Throws InputError otherwise.
-bool is_outcome_csv(std::string_view text, const std::string& where);
+/// The three kinds of extraction file `extract import` takes.
+enum class ExtractionFile { kOutcomes, kRiskOfBias, kCharacteristics };
+
+/// Which kind `text` is, by its header: an `outcome` column (outcome data),
+/// a `domain` column (risk of bias), or a design, participants or
+/// interventions column (study characteristics). Throws InputError otherwise.
+ExtractionFile detect_extraction_file(std::string_view text, const std::string& where);
 
 }  // namespace prismaflow::extract

@@ -58,6 +58,15 @@ std::vector<std::string> included_studies(db::Database& db) {
   return out;
 }
 
+void require_included(const std::vector<std::string>& included, const std::string& study,
+                      const std::string& where, std::size_t line) {
+  if (std::find(included.begin(), included.end(), study) == included.end()) {
+    throw InputError(where, line,
+                     "study '" + study + "' is not an included study; link and include its "
+                     "reports first");
+  }
+}
+
 void sync_outcomes(db::Database& db, const Protocol& protocol) {
   for (const auto& o : protocol.outcomes) {
     db.run("INSERT INTO outcomes(name, label, data_type) VALUES (?1, ?2, ?3)"
@@ -148,13 +157,7 @@ ImportSummary import_outcome_rows(db::Database& db, const Protocol& protocol,
 ImportSummary import_rob_rows(db::Database& db, const std::vector<RiskOfBiasRow>& rows,
                               const std::string& where) {
   auto included = included_studies(db);
-  for (const auto& r : rows) {
-    if (std::find(included.begin(), included.end(), r.study) == included.end()) {
-      throw InputError(where, r.line,
-                       "study '" + r.study + "' is not an included study; link and include its "
-                       "reports first");
-    }
-  }
+  for (const auto& r : rows) require_included(included, r.study, where, r.line);
   ImportSummary sum;
   db::Transaction tx(db);
   auto find = db.prepare(

@@ -47,4 +47,9 @@ std::vector<RiskOfBiasRow> load_rob_rows(db::Database& db);
 /// Names of studies with at least one report included at full text.
 std::vector<std::string> included_studies(db::Database& db);
 
+/// Throws InputError(where:line) unless `study` is among `included`
+/// (included_studies), saying how to include it.
+void require_included(const std::vector<std::string>& included, const std::string& study,
+                      const std::string& where, std::size_t line);
+
 }  // namespace prismaflow::extract

@@ -50,5 +50,12 @@ TEST(CsvTest, TabDelimited) {
   EXPECT_EQ(t.rows[0].fields[1], "2,3");
 }
 
+TEST(CsvTest, TrimAndLowerCells) {
+  EXPECT_EQ(trim(" \t a b\t "), "a b");
+  EXPECT_EQ(trim(" \t "), "");
+  EXPECT_EQ(trim(""), "");
+  EXPECT_EQ(ascii_lower("N_Randomised Ä"), "n_randomised Ä") << "only ASCII letters change";
+}
+
 }  // namespace
 }  // namespace prismaflow::csv

@@ -74,9 +74,12 @@ TEST(ExtractionCsvTest, RiskOfBiasRowsAreChecked) {
 }
 
 TEST(ExtractionCsvTest, KindIsToldByHeader) {
-  EXPECT_TRUE(is_outcome_csv("study,outcome\n", "a.csv"));
-  EXPECT_FALSE(is_outcome_csv("study,domain,judgement\n", "b.csv"));
-  EXPECT_THROW_MSG(is_outcome_csv("x,y\n", "c.csv"), InputError, "c.csv:1: header has neither");
+  EXPECT_EQ(detect_extraction_file("study,outcome\n", "a.csv"), ExtractionFile::kOutcomes);
+  EXPECT_EQ(detect_extraction_file("study,domain,judgement\n", "b.csv"), ExtractionFile::kRiskOfBias);
+  EXPECT_EQ(detect_extraction_file("study,Participants,notes\n", "d.csv"),
+            ExtractionFile::kCharacteristics);
+  EXPECT_EQ(detect_extraction_file("study,design\n", "e.csv"), ExtractionFile::kCharacteristics);
+  EXPECT_THROW_MSG(detect_extraction_file("x,y\n", "c.csv"), InputError, "c.csv:1: header has neither");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "common/error.hpp"
 #include "db/database.hpp"
 #include "db/event_log.hpp"
+#include "tests/extract/included_studies_fixture.hpp"
 #include "tests/support/expect_throw_msg.hpp"
 
 namespace prismaflow::extract {
@@ -13,20 +14,7 @@ namespace {
 class ExtractionStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db.exec(R"(
-      INSERT INTO sources VALUES (1, 'PubMed', 'database', 'now');
-      INSERT INTO records(record_id, source_id, title, added_at) VALUES
-        (1, 1, 'Locatelli', 'now'), (2, 1, 'Brown', 'now'), (3, 1, 'Excluded', 'now');
-      INSERT INTO studies(study_id, name, created_at) VALUES
-        (1, 'Locatelli 2021', 'now'), (2, 'Brown 2021', 'now'), (3, 'Other', 'now');
-      INSERT INTO study_reports VALUES (1, 1, 'now'), (2, 2, 'now'), (3, 3, 'now');
-      INSERT INTO screening_decisions(record_id, stage, reviewer, decision, decided_at) VALUES
-        (1, 'ft', 'ann', 'include', 'now'), (2, 'ft', 'ann', 'include', 'now'),
-        (2, 'ft', 'bob', 'exclude', 'now'),
-        (3, 'ft', 'ann', 'exclude', 'now');
-      INSERT INTO screening_decisions(record_id, stage, reviewer, role, decision, decided_at) VALUES
-        (2, 'ft', 'carol', 'resolution', 'include', 'now');
-    )");
+    test::add_included_studies(db);
     OutcomeSpec dfs;
     dfs.name = "dfs";
     dfs.type = "binary";

@@ -1,0 +1,53 @@
+// The characteristics of an included study, as a systematic review tabulates
+// them (PRISMA 2020 item 17; RevMan's "Characteristics of included studies":
+// methods, participants, interventions, outcomes, notes), and their CSV file.
+// Parsing is lossless (export then import gives the same rows) and names
+// file:line in errors.
+//
+// Columns (header names; only study is required):
+//   study,extractor,design,setting,participants,n_randomised,interventions,
+//   comparators,outcomes,registration,funding,notes
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace prismaflow::extract {
+
+struct StudyCharacteristics {
+  std::string study;
+  std::string extractor;  ///< "" for the agreed row, the one the report shows
+  std::string design;     ///< e.g. "parallel-group RCT, open label"
+  std::string setting;    ///< countries, centres, years
+  std::string participants;
+  std::optional<std::int64_t> n_randomised;
+  std::string interventions;
+  std::string comparators;
+  std::string outcomes;
+  std::string registration;  ///< trial registry ids, e.g. NCT02101853
+  std::string funding;
+  std::string notes;
+  std::size_t line = 0;  ///< line in the imported file, for messages
+};
+
+/// The header in export order.
+const std::vector<std::string>& characteristics_csv_columns();
+
+/// True when a header (lower-cased names) is a characteristics file's: it
+/// has a design, participants or interventions column.
+bool is_characteristics_header(const std::vector<std::string>& header);
+
+/// Parses rows. Throws InputError(where:line) on an unknown column, an empty
+/// study, a study given twice for one extractor, or an n_randomised that is
+/// not a whole number >= 0.
+std::vector<StudyCharacteristics> parse_characteristics_csv(std::string_view text,
+                                                            const std::string& where);
+
+/// Writes rows with characteristics_csv_columns().
+std::string format_characteristics_csv(const std::vector<StudyCharacteristics>& rows);
+
+}  // namespace prismaflow::extract
