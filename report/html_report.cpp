@@ -8,6 +8,7 @@
 #include <cmath>
 #include <set>
 
+#include "report/characteristics_table.hpp"
 #include "report/svg_writer.hpp"
 
 namespace prismaflow::report {
@@ -138,9 +139,20 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
   if (d.studies.empty()) {
     h += "<p>No studies are included yet.</p>\n";
   } else {
-    h += "<table>\n<tr><th>Study</th><th>Reports</th></tr>\n";
+    // RevMan's columns once any study has characteristics extracted.
+    const bool full = any_characteristics(d.studies);
+    h += full ? "<table>\n<tr><th>Study</th><th>Methods</th><th>Participants</th>"
+                "<th>Interventions</th><th>Outcomes</th><th>Notes</th><th>Reports</th></tr>\n"
+              : "<table>\n<tr><th>Study</th><th>Reports</th></tr>\n";
     for (const auto& s : d.studies) {
-      h += "<tr><td>" + esc(s.name) + "</td><td>";
+      h += "<tr><td>" + esc(s.name) + "</td>";
+      if (full) {
+        const CharacteristicsCells c =
+            s.characteristics ? characteristics_cells(*s.characteristics) : CharacteristicsCells{};
+        for (const std::string* cell : {&c.methods, &c.participants, &c.interventions, &c.outcomes, &c.notes})
+          h += "<td>" + esc(*cell) + "</td>";
+      }
+      h += "<td>";
       for (std::size_t i = 0; i < s.reports.size(); ++i) h += (i ? "<br>" : "") + esc(s.reports[i]);
       h += "</td></tr>\n";
     }

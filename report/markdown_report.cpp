@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "report/characteristics_table.hpp"
 #include "report/svg_writer.hpp"
 
 namespace prismaflow::report {
@@ -90,11 +91,21 @@ std::string render_markdown_report(const ReportData& d) {
   m += "## Characteristics of included studies\n\n";
   if (d.studies.empty()) m += "No studies are included yet.\n\n";
   else {
-    m += "| Study | Reports |\n|---|---|\n";
+    const bool full = any_characteristics(d.studies);
+    m += full ? "| Study | Methods | Participants | Interventions | Outcomes | Notes | Reports |\n"
+                "|---|---|---|---|---|---|---|\n"
+              : "| Study | Reports |\n|---|---|\n";
     for (const auto& s : d.studies) {
       std::string reps;
       for (std::size_t i = 0; i < s.reports.size(); ++i) reps += (i ? "<br>" : "") + md(s.reports[i]);
-      m += "| " + md(s.name) + " | " + reps + " |\n";
+      m += "| " + md(s.name) + " | ";
+      if (full) {
+        const CharacteristicsCells c =
+            s.characteristics ? characteristics_cells(*s.characteristics) : CharacteristicsCells{};
+        for (const std::string* cell : {&c.methods, &c.participants, &c.interventions, &c.outcomes, &c.notes})
+          m += md(*cell) + " | ";
+      }
+      m += reps + " |\n";
     }
     m += "\n";
   }

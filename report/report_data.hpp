@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/protocol.hpp"
+#include "extract/study_characteristics.hpp"
 #include "report/forest_plot.hpp"
 #include "report/funnel_plot.hpp"
 #include "screen/prisma_counts.hpp"
@@ -28,10 +29,12 @@ struct ImportLogEntry {
   std::int64_t n_records = 0;
 };
 
-/// An included study and the citations of its reports.
+/// An included study, the citations of its reports and its characteristics
+/// (the agreed row, else the first extractor's; none when none were imported).
 struct IncludedStudy {
   std::string name;
   std::vector<std::string> reports;
+  std::optional<extract::StudyCharacteristics> characteristics;
 };
 
 /// Risk-of-bias judgements of one study (RoB 2 domains).

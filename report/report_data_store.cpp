@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "common/hash.hpp"
 #include "db/database.hpp"
+#include "extract/characteristics_store.hpp"
 #include "report/forest_from_meta.hpp"
 #include "screen/prisma_ledger.hpp"
 #include "screen/ranking_store.hpp"
@@ -50,7 +51,7 @@ std::vector<IncludedStudy> load_studies(db::Database& db) {
       "ORDER BY st.name, r.year, r.record_id");
   while (s.step()) {
     std::string name = s.get_text(0);
-    if (out.empty() || out.back().name != name) out.push_back({name, {}});
+    if (out.empty() || out.back().name != name) out.push_back({name, {}, std::nullopt});
     if (s.is_null(3)) continue;
     std::string authors = s.get_text(1);
     std::string first = authors.substr(0, authors.find(';'));
@@ -248,6 +249,11 @@ ReportData load_report_data(db::Database& db, const Protocol& protocol) {
   d.imports = load_imports(db);
   d.prisma = screen::compute_prisma_counts(db, protocol);
   d.studies = load_studies(db);
+  // Rows come agreed row (extractor "") first: the first per study is shown.
+  for (auto& c : extract::load_characteristics_rows(db)) {
+    for (auto& st : d.studies)
+      if (st.name == c.study && !st.characteristics) st.characteristics = std::move(c);
+  }
   d.risk_of_bias = load_rob(db);
   d.outcomes = load_outcomes(db, protocol);
   d.prioritisation = load_prioritisation(db);

@@ -42,8 +42,8 @@ ReportData small_review() {
   d.prisma.dbr_excluded = {{"Not randomised", 5}};
   d.prisma.total_studies = d.prisma.new_studies = 2;
   d.prisma.total_reports = d.prisma.new_reports = 3;
-  d.studies = {{"Brown 2021", {"Brown PA et al. Effect of postreinduction therapy... JAMA 2021."}},
-               {"Locatelli 2021", {"Locatelli F et al. Effect of blinatumomab... JAMA 2021.", "Second report"}}};
+  d.studies = {{"Brown 2021", {"Brown PA et al. Effect of postreinduction therapy... JAMA 2021."}, std::nullopt},
+               {"Locatelli 2021", {"Locatelli F et al. Effect of blinatumomab... JAMA 2021.", "Second report"}, std::nullopt}};
   // Stored order (by domain name) differs from RoB 2's; one judgement missing.
   d.risk_of_bias = {{"Brown 2021",
                      {{"deviations from intended interventions", "some concerns"}, {"missing outcome data", "low"},
@@ -118,6 +118,38 @@ TEST(ReportRender, UserAndRecordTextIsEscaped) {
   EXPECT_EQ(md.find("<script"), std::string::npos);
   EXPECT_NE(md.find("a\\|b \\*c\\* \\[d\\](javascript:x)"), std::string::npos);
   for (const auto& f : files) EXPECT_EQ(f.content.find("<script"), std::string::npos) << f.path;
+}
+
+TEST(ReportRender, CharacteristicsTableHasRevManColumnsOnceAnyStudyHasThem) {
+  auto d = small_review();
+  extract::StudyCharacteristics c;
+  c.study = "Locatelli 2021";
+  c.design = "RCT, open label";
+  c.participants = "children with high-risk first relapse of B-ALL <1 | 2>";
+  c.n_randomised = 108;
+  c.interventions = "blinatumomab, 1 cycle";
+  c.comparators = "HC3 chemotherapy";
+  c.registration = "NCT02393859";
+  d.studies[1].characteristics = c;
+  const auto files = render_report(d);
+  const std::string html = file(files, "report.html").content;
+  EXPECT_NE(html.find("<th>Study</th><th>Methods</th><th>Participants</th><th>Interventions</th>"
+                      "<th>Outcomes</th><th>Notes</th><th>Reports</th>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<td>Locatelli 2021</td><td>RCT, open label</td><td>children with high-risk first "
+                      "relapse of B-ALL &lt;1 | 2&gt;; N = 108 randomised</td><td>blinatumomab, 1 cycle; "
+                      "Comparator: HC3 chemotherapy</td><td></td><td>Registration: NCT02393859</td>"),
+            std::string::npos);
+  // A study without characteristics keeps its row, with empty cells.
+  EXPECT_NE(html.find("<td>Brown 2021</td><td></td><td></td><td></td><td></td><td></td><td>Brown PA"),
+            std::string::npos);
+  const std::string md = file(files, "report.md").content;
+  EXPECT_NE(md.find("| Study | Methods | Participants | Interventions | Outcomes | Notes | Reports |"),
+            std::string::npos);
+  EXPECT_NE(md.find("B-ALL &lt;1 \\| 2&gt;; N = 108 randomised"), std::string::npos) << "pipes escaped";
+  // Without any, the golden two-column table (ExactFilesMatchGolden) stays.
+  EXPECT_EQ(file(render_report(small_review()), "report.html").content.find("<th>Methods</th>"),
+            std::string::npos);
 }
 
 TEST(ReportRender, Deterministic) {
