@@ -34,6 +34,7 @@ pf study link 3 --study "Hogan 2023"
 pf study link 4 --study "Gupta 2025"
 pf extract import extraction/outcomes.csv
 pf extract import extraction/risk-of-bias.csv
+pf extract import extraction/characteristics.csv
 pf prisma --check
 pf analyze
 pf prisma --svg "$out/prisma.svg"

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "common/csv.hpp"
+#include "common/file.hpp"
 #include "tests/support/run_command.hpp"
 #include "tests/support/shared_data.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -103,6 +105,43 @@ TEST_F(BlinatumomabExampleTest, ReRunningAnalyzeChangesNothing) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   auto after = json_of({"status", "--json", "--review", review()});
   EXPECT_EQ(before, after);
+}
+
+TEST_F(BlinatumomabExampleTest, StudyCharacteristicsReachTheReport) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  auto r = run_prismaflow({"extract", "export", "--characteristics", "--review", review()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const csv::Table t = csv::parse(r.out, "export");
+  ASSERT_EQ(t.rows.size(), 4u);
+  const std::size_t n = t.require_column("n_randomised", "export");
+  long total = 0;
+  for (const auto& row : t.rows) total += std::stol(row.fields[n]);
+  EXPECT_EQ(total, 2011) << "the published meta-analysis' patients";
+  const std::string html = read_file(dir_->path() / "out/report/report.html");
+  for (const char* s : {"<th>Participants</th>", "N = 1440 randomised", "Registration: NCT03914625",
+                        "Comparator: HC3 consolidation chemotherapy before HSCT"})
+    EXPECT_NE(html.find(s), std::string::npos) << s;
+}
+
+TEST_F(BlinatumomabExampleTest, BadCharacteristicsFileChangesNothing) {
+  ASSERT_EQ(result_->exit_code, 0) << result_->err;
+  const auto before = run_prismaflow({"extract", "export", "--characteristics", "--review", review()});
+  const auto bad = dir_->path() / "bad-characteristics.csv";
+  write_file_atomic(bad, "study,design,n_randomised\nBrown 2021,RCT,210\nGupta 2025,RCT,about 1440\n");
+  auto r = run_prismaflow({"extract", "import", bad.string(), "--review", review()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad-characteristics.csv:3: column 'n_randomised' holds 'about 1440'"), std::string::npos)
+      << r.err;
+  write_file_atomic(bad, "study,design\nBrown 2021,cluster RCT\nNobody 1999,RCT\n");
+  r = run_prismaflow({"extract", "import", bad.string(), "--review", review()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad-characteristics.csv:3: study 'Nobody 1999' is not an included study"),
+            std::string::npos)
+      << r.err;
+  const auto after = run_prismaflow({"extract", "export", "--characteristics", "--review", review()});
+  EXPECT_EQ(before.out, after.out) << "Brown 2021 (line 2) must not have been written";
+  r = run_prismaflow({"extract", "export", "--rob", "--characteristics", "--review", review()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
 }
 
 }  // namespace
