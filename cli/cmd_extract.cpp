@@ -23,7 +23,8 @@ constexpr const char* kDescription =
     "                    'interventions' column); all rows are checked, nothing is written on error\n"
     "  export            write all outcome data (or --rob: risk of bias; --characteristics: study\n"
     "                    characteristics) as CSV, losslessly\n"
-    "  compare           list where two extractors' entries disagree\n\n"
+    "  compare           list where two extractors' entries disagree (--rob: risk-of-bias\n"
+    "                    judgements; --characteristics: study characteristics); exit 1 if any\n\n"
     "Outcome data columns: study,outcome,extractor,subgroup,timepoint,events_t,total_t,\n"
     "events_c,total_c (binary) | mean_t,sd_t,n_t,mean_c,sd_c,n_c (continuous) |\n"
     "yi with se or vi, or estimate,ci_lower,ci_upper with effect_measure (generic; ratios such\n"
@@ -44,15 +45,15 @@ struct ExtractOptions {
 };
 
 std::optional<ExtractOptions> parse_extract(const Args& args) {
-  CommandSpec spec{"extract", "prismaflow extract import FILE.csv | export [--rob | --characteristics] [--out FILE] | compare",
+  CommandSpec spec{"extract", "prismaflow extract import FILE.csv | export [--rob | --characteristics] [--out FILE] | compare [--rob | --characteristics]",
                    kDescription};
   spec.options.add_options()
       ("action", po::value<std::string>(), "import, export or compare")
       ("file", po::value<std::string>(), "CSV file to import")
       ("out", po::value<std::string>(), "output file for export (default: stdout)")
       ("outcome", po::value<std::string>()->default_value(""), "only this outcome (export, compare)")
-      ("rob", "export risk of bias instead of outcome data")
-      ("characteristics", "export study characteristics instead of outcome data");
+      ("rob", "export (or compare) risk of bias instead of outcome data")
+      ("characteristics", "export (or compare) study characteristics instead of outcome data");
   add_common_options(spec);
   spec.positional.add("action", 1).add("file", 1);
   auto vm = parse_command(spec, args);
@@ -66,7 +67,7 @@ std::optional<ExtractOptions> parse_extract(const Args& args) {
   o.rob = vm->count("rob") > 0;
   o.characteristics = vm->count("characteristics") > 0;
   if (o.rob && o.characteristics) {
-    throw UsageError("prismaflow extract export: give --rob or --characteristics, not both");
+    throw UsageError("prismaflow extract: give --rob or --characteristics, not both");
   }
   if (o.action != "import" && o.action != "export" && o.action != "compare") {
     throw UsageError("prismaflow extract: say import FILE.csv, export or compare");
@@ -123,6 +124,19 @@ int run_extract(const ExtractOptions& o) {
       write_file_atomic(o.out, text);
     }
     return 0;
+  }
+  if (o.rob || o.characteristics) {
+    auto diffs = o.rob ? extract::compare_rob_extractors(extract::load_rob_rows(review.db))
+                       : extract::compare_characteristics(extract::load_characteristics_rows(review.db));
+    if (diffs.empty()) {
+      std::cout << "No discrepancies between extractors' "
+                << (o.rob ? "risk-of-bias judgements" : "study characteristics") << ".\n";
+      return 0;
+    }
+    std::cout << "study,field,extractor_a,value_a,extractor_b,value_b\n";
+    for (const auto& d : diffs)
+      std::cout << csv::format_row({d.study, d.field, d.extractor_a, d.value_a, d.extractor_b, d.value_b});
+    return 1;
   }
   auto diffs = extract::compare_extractors(extract::load_outcome_rows(review.db, o.outcome));
   if (diffs.empty()) {

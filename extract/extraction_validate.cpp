@@ -163,6 +163,20 @@ std::vector<Discrepancy> compare_extractors(const std::vector<OutcomeRow>& rows)
   return out;
 }
 
+std::vector<Discrepancy> compare_rob_extractors(const std::vector<RiskOfBiasRow>& rows) {
+  std::map<std::pair<std::string, std::string>, std::vector<const RiskOfBiasRow*>> groups;
+  for (const auto& r : rows)
+    if (!r.extractor.empty()) groups[{r.study, r.domain}].push_back(&r);
+  std::vector<Discrepancy> out;
+  for (const auto& [key, group] : groups)
+    for (std::size_t i = 0; i < group.size(); ++i)
+      for (std::size_t j = i + 1; j < group.size(); ++j)
+        if (group[i]->judgement != group[j]->judgement)
+          out.push_back({key.first, "", "", "", key.second, group[i]->extractor, group[i]->judgement,
+                         group[j]->extractor, group[j]->judgement});
+  return out;
+}
+
 std::vector<OutcomeRow> rows_for_analysis(const std::vector<OutcomeRow>& rows) {
   std::map<Key, std::vector<const OutcomeRow*>> groups;
   std::vector<Key> order;

@@ -26,6 +26,11 @@ struct Discrepancy {
 /// are not compared).
 std::vector<Discrepancy> compare_extractors(const std::vector<OutcomeRow>& rows);
 
+/// Every RoB 2 domain of a study that two extractors judged differently
+/// (agreed rows, extractor "", are not compared): the domain as the field,
+/// the judgements as the values, outcome, subgroup and time point empty.
+std::vector<Discrepancy> compare_rob_extractors(const std::vector<RiskOfBiasRow>& rows);
+
 /// The rows to analyse: per study/outcome/subgroup/timepoint the agreed row
 /// (extractor ""), else the extractors' rows when they all agree. Throws
 /// InputError naming the study and field when extractors disagree and no

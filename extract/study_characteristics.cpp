@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -115,6 +116,31 @@ std::string format_characteristics_csv(const std::vector<StudyCharacteristics>& 
       if (name == "participants") cells.push_back(r.n_randomised ? std::to_string(*r.n_randomised) : "");
     }
     out += csv::format_row(cells);
+  }
+  return out;
+}
+
+std::vector<Discrepancy> compare_characteristics(const std::vector<StudyCharacteristics>& rows) {
+  std::map<std::string, std::vector<const StudyCharacteristics*>> by_study;
+  for (const auto& r : rows)
+    if (!r.extractor.empty()) by_study[r.study].push_back(&r);
+  auto count = [](const StudyCharacteristics& r) {
+    return r.n_randomised ? std::to_string(*r.n_randomised) : std::string("(empty)");
+  };
+  std::vector<Discrepancy> out;
+  for (const auto& [study, group] : by_study) {
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      for (std::size_t j = i + 1; j < group.size(); ++j) {
+        const StudyCharacteristics& a = *group[i];
+        const StudyCharacteristics& b = *group[j];
+        for (const auto& [name, field] : text_fields()) {
+          if (a.*field != b.*field)
+            out.push_back({study, "", "", "", name, a.extractor, a.*field, b.extractor, b.*field});
+          if (name == "participants" && a.n_randomised != b.n_randomised)
+            out.push_back({study, "", "", "", "n_randomised", a.extractor, count(a), b.extractor, count(b)});
+        }
+      }
+    }
   }
   return out;
 }

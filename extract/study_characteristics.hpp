@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/extraction_validate.hpp"
+
 namespace prismaflow::extract {
 
 struct StudyCharacteristics {
@@ -49,5 +51,10 @@ std::vector<StudyCharacteristics> parse_characteristics_csv(std::string_view tex
 
 /// Writes rows with characteristics_csv_columns().
 std::string format_characteristics_csv(const std::vector<StudyCharacteristics>& rows);
+
+/// Every field on which two extractors' rows of the same study differ
+/// (rows with extractor "" are the agreed rows and are not compared), with
+/// the column name as the field and an empty outcome, subgroup and time point.
+std::vector<Discrepancy> compare_characteristics(const std::vector<StudyCharacteristics>& rows);
 
 }  // namespace prismaflow::extract

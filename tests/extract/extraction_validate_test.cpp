@@ -93,5 +93,19 @@ TEST(RowsForAnalysisTest, AgreedRowWinsAndAgreementIsAccepted) {
   EXPECT_EQ(rows_for_analysis({a, b}).size(), 1u);
 }
 
+TEST(ValidateTest, RiskOfBiasDisagreementsPerDomain) {
+  std::vector<RiskOfBiasRow> rows = {
+      {"A", "ann", "overall", "low", "", 2},           {"A", "bob", "overall", "high", "", 3},
+      {"A", "ann", "missing outcome data", "low", "", 4}, {"A", "bob", "missing outcome data", "low", "", 5},
+      {"A", "", "overall", "some concerns", "", 6},    {"B", "ann", "overall", "high", "", 7}};
+  const auto d = compare_rob_extractors(rows);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].study, "A");
+  EXPECT_EQ(d[0].field, "overall");
+  EXPECT_EQ(d[0].value_a, "low");
+  EXPECT_EQ(d[0].extractor_b, "bob");
+  EXPECT_EQ(d[0].value_b, "high");
+}
+
 }  // namespace
 }  // namespace prismaflow::extract

@@ -71,6 +71,36 @@ TEST(StudyCharacteristicsCsv, BadInputNamesFileLineAndWhatToDo) {
   EXPECT_EQ(parse_characteristics_csv("study,extractor,design\nA,ann,RCT\nA,bob,RCT\n", "c.csv").size(), 2u);
 }
 
+TEST(StudyCharacteristicsCompare, ListsEachFieldTwoExtractorsDisagreeOn) {
+  StudyCharacteristics ann, bob, agreed, solo;
+  ann.study = bob.study = agreed.study = "Brown 2021";
+  ann.extractor = "ann";
+  bob.extractor = "bob";
+  ann.design = bob.design = "RCT";
+  ann.n_randomised = 208;
+  bob.n_randomised = 210;
+  ann.outcomes = "DFS, OS";
+  bob.outcomes = "DFS";
+  agreed.design = "cluster RCT";  // the agreed row is not compared
+  solo.study = "Hogan 2023";
+  solo.extractor = "ann";
+  const auto d = compare_characteristics({ann, agreed, bob, solo});
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].study, "Brown 2021");
+  EXPECT_EQ(d[0].field, "n_randomised");
+  EXPECT_EQ(d[0].value_a, "208");
+  EXPECT_EQ(d[0].value_b, "210");
+  EXPECT_EQ(d[1].field, "outcomes");
+  EXPECT_EQ(d[1].extractor_a, "ann");
+  EXPECT_EQ(d[1].value_b, "DFS");
+  bob.n_randomised.reset();
+  bob.outcomes = ann.outcomes;
+  const auto e = compare_characteristics({ann, bob});
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].value_b, "(empty)");
+  EXPECT_TRUE(compare_characteristics({ann, ann}).empty());
+}
+
 TEST(StudyCharacteristicsCsv, HeaderTellsTheKind) {
   EXPECT_TRUE(is_characteristics_header({"study", "Interventions"}));
   EXPECT_TRUE(is_characteristics_header({"study", "design"}));
