@@ -13,7 +13,7 @@ const std::vector<Command>& commands() {
       {"export", "write every record as CSV, RIS or JSON", cmd_export},
       {"import", "import another database's export (RIS, nbib, WoS, CSV, PubMed XML)", cmd_import},
       {"dedup", "find and merge duplicate records; review, export or undo merges", cmd_dedup},
-      {"extract", "import, export and compare extracted outcome data and risk of bias", cmd_extract},
+      {"extract", "import, export and compare extracted outcome data, risk of bias and study characteristics", cmd_extract},
       {"meta", "pool a CSV of study data (like metafor from the shell)", cmd_meta},
       {"analyze", "pool every outcome of the protocol and store the results", cmd_analyze},
       {"screen", "screen records (interactive or batch), conflicts, agreement, automation", cmd_screen},
