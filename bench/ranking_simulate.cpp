@@ -5,7 +5,8 @@
 // ASReview's published WSS@95 (Ferdinands et al. 2023, NB+TF-IDF+max+double).
 //
 // usage: ranking_simulate [SHARED_DIR] [--model nb|logistic|ensemble|svm|auto] [--seeds N]
-//                         [--alpha A] [--ngram N] [--no-balance] [--c C]
+//                         [--alpha A] [--ngram N] [--min-df K] [--tokens words|all]
+//                         [--plain-tf|--sublinear] [--no-balance] [--c C]
 //                         [--balance double|resample|balanced|none] [--ratio R]
 //                         [--only NAME] [--to-end] [--sklearn] [--resample]
 //                         [--split-ta] [--asreview-settings] [--margin M]
@@ -80,6 +81,9 @@ int main(int argc, char** argv) {
     else if (a == "--ratio") sim.learner.balance.ratio = std::stod(next());
     else if (a == "--ngram") tf.ngram_max = std::stoi(next());
     else if (a == "--min-df") tf.min_df = std::stoi(next());
+    else if (a == "--tokens") tf.tokens = ps::parse_tokens(next());
+    else if (a == "--keep-stop-words") tf.tokens.drop_stop_words = false;
+    else if (a == "--keep-numbers") tf.tokens.drop_numbers = false;
     else if (a == "--plain-tf") tf.sublinear_tf = false;
     else if (a == "--sublinear") tf.sublinear_tf = true;
     else if (a == "--bal") {
