@@ -251,8 +251,9 @@ ReportData load_report_data(db::Database& db, const Protocol& protocol) {
   d.studies = load_studies(db);
   // Rows come agreed row (extractor "") first: the first per study is shown.
   for (auto& c : extract::load_characteristics_rows(db)) {
-    for (auto& st : d.studies)
-      if (st.name == c.study && !st.characteristics) st.characteristics = std::move(c);
+    auto st = std::find_if(d.studies.begin(), d.studies.end(),
+                           [&](const IncludedStudy& s) { return s.name == c.study; });
+    if (st != d.studies.end() && !st->characteristics) st->characteristics = std::move(c);
   }
   d.risk_of_bias = load_rob(db);
   d.outcomes = load_outcomes(db, protocol);
