@@ -89,6 +89,26 @@ TEST(ReportStore, ContentHashIgnoresLayoutButSeesChanges) {
   EXPECT_NE(database_content_sha256(db), before);
 }
 
+TEST(ReportStore, ShowsTheAgreedCharacteristicsElseTheFirstExtractors) {
+  test::TempDir tmp;
+  build_review(tmp / "rev");
+  auto db = db::Database::open(tmp / "rev" / "review.db");
+  db.exec(R"sql(
+    INSERT INTO study_characteristics(study_id, extractor, design, n_randomised) VALUES
+      (2, 'ann', 'RCT (ann)', 208), (2, '', 'RCT (agreed)', 208), (3, 'bob', 'RCT (bob)', NULL),
+      (3, 'carl', 'RCT (carl)', 1440);
+  )sql");
+  Protocol protocol = parse_protocol(read_file(tmp / "rev" / "review.toml"), "review.toml");
+  ReportData d = load_report_data(db, protocol);
+  ASSERT_EQ(d.studies.size(), 3u);
+  ASSERT_TRUE(d.studies[0].characteristics);  // Brown 2021
+  EXPECT_EQ(d.studies[0].characteristics->design, "RCT (agreed)");
+  ASSERT_TRUE(d.studies[1].characteristics);  // Gupta 2025
+  EXPECT_EQ(d.studies[1].characteristics->design, "RCT (bob)");
+  EXPECT_FALSE(d.studies[1].characteristics->n_randomised.has_value());
+  EXPECT_FALSE(d.studies[2].characteristics) << "Smith 2021 has none";
+}
+
 TEST(ReportCommand, WritesByteIdenticalFilesAndVerifyChecksThem) {
   test::TempDir tmp;
   build_review(tmp / "rev");
