@@ -1,7 +1,8 @@
 // The HTML report (see html_report.hpp). Sections follow the PRISMA 2020
 // checklist order: question and eligibility (items 3-5), search log
 // (items 6-7, PRISMA-S), methods, flow diagram (item 16a), study
-// characteristics (17), risk of bias (18), results per outcome (19-21).
+// characteristics (17), reports excluded at full text (16b), risk of bias
+// (18), results per outcome (19-21).
 #include "report/html_report.hpp"
 
 #include <algorithm>
@@ -156,6 +157,16 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
       for (std::size_t i = 0; i < s.reports.size(); ++i) h += (i ? "<br>" : "") + esc(s.reports[i]);
       h += "</td></tr>\n";
     }
+    h += "</table>\n";
+  }
+
+  h += "<h2>Reports excluded at full text</h2>\n";
+  if (d.excluded_reports.empty()) {
+    h += "<p>No report was excluded at full text.</p>\n";
+  } else {
+    h += "<table>\n<tr><th>Report</th><th>Reason for exclusion</th></tr>\n";
+    for (const auto& e : d.excluded_reports)
+      h += "<tr><td>" + esc(e.citation) + "</td><td>" + esc(e.reason) + "</td></tr>\n";
     h += "</table>\n";
   }
 

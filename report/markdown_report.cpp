@@ -109,6 +109,14 @@ std::string render_markdown_report(const ReportData& d) {
     }
     m += "\n";
   }
+  m += "## Reports excluded at full text\n\n";
+  if (d.excluded_reports.empty()) {
+    m += "No report was excluded at full text.\n\n";
+  } else {
+    m += "| Report | Reason for exclusion |\n|---|---|\n";
+    for (const auto& e : d.excluded_reports) m += "| " + md(e.citation) + " | " + md(e.reason) + " |\n";
+    m += "\n";
+  }
   m += "## Risk of bias\n\n";
   if (d.risk_of_bias.empty()) m += "No risk-of-bias judgements are recorded.\n\n";
   else {

@@ -37,6 +37,13 @@ struct IncludedStudy {
   std::optional<extract::StudyCharacteristics> characteristics;
 };
 
+/// A report assessed at full text and excluded, with the reason recorded
+/// (PRISMA 2020 item 16b; RevMan's "Characteristics of excluded studies").
+struct ExcludedReport {
+  std::string citation;
+  std::string reason;
+};
+
 /// Risk-of-bias judgements of one study (RoB 2 domains).
 struct RobStudy {
   std::string study;
@@ -80,6 +87,7 @@ struct ReportData {
   std::vector<ImportLogEntry> imports;
   screen::PrismaCounts prisma;
   std::vector<IncludedStudy> studies;
+  std::vector<ExcludedReport> excluded_reports;  ///< by reason, then citation
   std::vector<RobStudy> risk_of_bias;
   std::vector<OutcomeReport> outcomes;
   bool prioritised_screening = false;

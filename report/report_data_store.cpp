@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "analyze/analysis_store.hpp"
@@ -14,6 +15,7 @@
 #include "report/forest_from_meta.hpp"
 #include "screen/prisma_ledger.hpp"
 #include "screen/ranking_store.hpp"
+#include "screen/screening_store.hpp"
 
 namespace prismaflow::report {
 namespace {
@@ -43,6 +45,21 @@ std::vector<ImportLogEntry> load_imports(db::Database& db) {
   return out;
 }
 
+// "Smith J et al. Title. Journal 2021. PMID 1. doi:10/x" from columns
+// authors, year, title, journal, pmid, doi starting at `first`.
+std::string citation(const db::Statement& s, int first) {
+  std::string authors = s.get_text(first);
+  std::string lead = authors.substr(0, authors.find(';'));
+  std::string cite = lead.empty() ? "" : lead + (authors.find(';') != std::string::npos ? " et al. " : ". ");
+  cite += s.get_text(first + 2);
+  if (!s.get_text(first + 3).empty()) cite += " " + s.get_text(first + 3);
+  if (!s.is_null(first + 1)) cite += " " + std::to_string(s.get_int(first + 1));
+  cite += ".";
+  if (auto pmid = s.get_optional_text(first + 4); pmid && !pmid->empty()) cite += " PMID " + *pmid + ".";
+  if (auto doi = s.get_optional_text(first + 5); doi && !doi->empty()) cite += " doi:" + *doi;
+  return cite;
+}
+
 std::vector<IncludedStudy> load_studies(db::Database& db) {
   std::vector<IncludedStudy> out;
   auto s = db.prepare(
@@ -53,17 +70,27 @@ std::vector<IncludedStudy> load_studies(db::Database& db) {
     std::string name = s.get_text(0);
     if (out.empty() || out.back().name != name) out.push_back({name, {}, std::nullopt});
     if (s.is_null(3)) continue;
-    std::string authors = s.get_text(1);
-    std::string first = authors.substr(0, authors.find(';'));
-    std::string cite = first.empty() ? "" : first + (authors.find(';') != std::string::npos ? " et al. " : ". ");
-    cite += s.get_text(3);
-    if (!s.get_text(4).empty()) cite += " " + s.get_text(4);
-    if (!s.is_null(2)) cite += " " + std::to_string(s.get_int(2));
-    cite += ".";
-    if (auto pmid = s.get_optional_text(5); pmid && !pmid->empty()) cite += " PMID " + *pmid + ".";
-    if (auto doi = s.get_optional_text(6); doi && !doi->empty()) cite += " doi:" + *doi;
-    out.back().reports.push_back(cite);
+    out.back().reports.push_back(citation(s, 1));
   }
+  return out;
+}
+
+// Reports assessed at full text and excluded (PRISMA 2020 item 16b), from
+// the same final decisions the flow diagram counts, by reason then citation.
+std::vector<ExcludedReport> load_excluded_reports(db::Database& db, const Protocol& protocol) {
+  std::vector<ExcludedReport> out;
+  auto s = db.prepare("SELECT authors, year, title, journal, pmid, doi FROM records WHERE record_id = ?");
+  for (const auto& r : screen::load_record_states(db, protocol)) {
+    if (!screen::sought_at_full_text(r) || r.ft.state != screen::ConsensusState::kFinal ||
+        r.ft.decision != screen::Decision::kExclude)
+      continue;
+    s.bind(1, r.record_id);
+    if (s.step()) out.push_back({citation(s, 0), r.ft.reason.empty() ? "(no reason given)" : r.ft.reason});
+    s.reset();
+  }
+  std::sort(out.begin(), out.end(), [](const ExcludedReport& a, const ExcludedReport& b) {
+    return std::tie(a.reason, a.citation) < std::tie(b.reason, b.citation);
+  });
   return out;
 }
 
@@ -255,6 +282,7 @@ ReportData load_report_data(db::Database& db, const Protocol& protocol) {
                            [&](const IncludedStudy& s) { return s.name == c.study; });
     if (st != d.studies.end() && !st->characteristics) st->characteristics = std::move(c);
   }
+  d.excluded_reports = load_excluded_reports(db, protocol);
   d.risk_of_bias = load_rob(db);
   d.outcomes = load_outcomes(db, protocol);
   d.prioritisation = load_prioritisation(db);

@@ -44,6 +44,8 @@ ReportData small_review() {
   d.prisma.total_reports = d.prisma.new_reports = 3;
   d.studies = {{"Brown 2021", {"Brown PA et al. Effect of postreinduction therapy... JAMA 2021."}, std::nullopt},
                {"Locatelli 2021", {"Locatelli F et al. Effect of blinatumomab... JAMA 2021.", "Second report"}, std::nullopt}};
+  d.excluded_reports = {{"Litzow MR et al. Blinatumomab for MRD-negative... N Engl J Med 2024.",
+                         "Not the population (adults)"}};
   // Stored order (by domain name) differs from RoB 2's; one judgement missing.
   d.risk_of_bias = {{"Brown 2021",
                      {{"deviations from intended interventions", "some concerns"}, {"missing outcome data", "low"},
@@ -93,7 +95,8 @@ TEST(ReportRender, FilesAndGoldens) {
 TEST(ReportRender, HtmlIsSelfContainedWithEverySection) {
   const std::string html = file(render_report(small_review()), "report.html").content;
   for (const char* s : {"<svg", "PRISMA 2020 flow diagram", "Search log", "blinatumomab AND child*",
-                        "Characteristics of included studies", "Risk of bias", "class=\"high\"",
+                        "Characteristics of included studies", "Reports excluded at full text",
+                        "<td>Not the population (adults)</td>", "Risk of bias", "class=\"high\"",
                         "Disease-free survival events", "Heterogeneity: Tau", "knha does not apply to MH",
                         "@media print", "restricted maximum-likelihood", "Prioritised (machine-learning) screening was not used",
                         "prismaflow 0.1.0"}) {
