@@ -180,6 +180,13 @@ Protocol parse_protocol(std::string_view toml_text, const std::string& where) {
     o.favours_treatment = get_string(t, "favours_treatment", where, "Favours treatment");
     o.favours_control = get_string(t, "favours_control", where, "Favours control");
     o.higher_is_better = get_bool(t, "higher_is_better", where, false);
+    o.certainty = get_string(t, "certainty", where);
+    if (!o.certainty.empty() && o.certainty != "high" && o.certainty != "moderate" &&
+        o.certainty != "low" && o.certainty != "very low") {
+      throw ConfigError(where_at(where, src) + ": outcome '" + o.name + "': certainty '" + o.certainty +
+                        "' is not one of GRADE's high, moderate, low or very low");
+    }
+    o.certainty_reasons = get_string(t, "certainty_reasons", where);
     if (p.find_outcome(o.name)) {
       throw ConfigError(where_at(where, src) + ": outcome name '" + o.name + "' is used twice");
     }
@@ -282,6 +289,8 @@ exclude_keywords = []      # highlighted in red
 # test = "z"                   # z | knha
 # favours_treatment = "Favours blinatumomab"
 # favours_control = "Favours chemotherapy"
+# certainty = "moderate"       # GRADE: high | moderate | low | very low (summary of findings)
+# certainty_reasons = "rated down once for imprecision"
 )TOML";
   return t;
 }

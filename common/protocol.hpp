@@ -60,6 +60,13 @@ struct OutcomeSpec {
   std::string favours_treatment = "Favours treatment";
   std::string favours_control = "Favours control";
   bool higher_is_better = false;
+  /// GRADE certainty of the evidence for the outcome, as the review team
+  /// judged it: "" (not assessed), "high", "moderate", "low" or "very low";
+  /// with the reasons for rating down (risk of bias, inconsistency,
+  /// indirectness, imprecision, publication bias). Shown in the report's
+  /// summary of findings.
+  std::string certainty;
+  std::string certainty_reasons;
 };
 
 struct Protocol {

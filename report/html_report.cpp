@@ -2,7 +2,7 @@
 // checklist order: question and eligibility (items 3-5), search log
 // (items 6-7, PRISMA-S), methods, flow diagram (item 16a), study
 // characteristics (17), reports excluded at full text (16b), risk of bias
-// (18), results per outcome (19-21).
+// (18), summary of findings (22), results per outcome (19-21).
 #include "report/html_report.hpp"
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <set>
 
 #include "report/characteristics_table.hpp"
+#include "report/summary_of_findings.hpp"
 #include "report/svg_writer.hpp"
 
 namespace prismaflow::report {
@@ -197,6 +198,19 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
     h += "<p class=\"legend\"><span class=\"key low\">+</span> Low risk <span class=\"key some\">\u2212</span> "
          "Some concerns <span class=\"key high\">\u2715</span> High risk <span class=\"key none\">?</span> "
          "No judgement recorded</p>\n";
+  }
+
+  if (!d.outcomes.empty()) {
+    h += "<h2>Summary of findings</h2>\n<table>\n<tr><th>Outcome</th><th>Studies (participants)</th>"
+         "<th>Relative effect (CI)</th><th>Risk with control</th><th>Risk with intervention (CI)</th>"
+         "<th>Difference (CI)</th><th>Certainty of the evidence (GRADE)</th></tr>\n";
+    for (const auto& r : summary_of_findings(d)) {
+      h += "<tr><td>" + esc(r.outcome) + "</td><td>" + esc(r.studies) + "</td><td>" + esc(r.relative) +
+           "</td><td>" + esc(r.control_risk) + "</td><td>" + esc(r.intervention_risk) + "</td><td>" +
+           esc(r.difference) + "</td><td>" + esc(r.certainty) +
+           (r.certainty_reasons.empty() ? "" : "<br>" + esc(r.certainty_reasons)) + "</td></tr>\n";
+    }
+    h += "</table>\n<p class=\"meta\">Risk with control: events per 1,000 participants in the control arms of the pooled studies. Risk with the intervention and the difference follow from the pooled relative effect and its CI. Certainty of the evidence (GRADE) as the review team recorded it in review.toml (certainty and certainty_reasons of each outcome); \"Not assessed\" where none is recorded.</p>\n";
   }
 
   h += "<h2>Results</h2>\n";

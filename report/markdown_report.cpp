@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "report/characteristics_table.hpp"
+#include "report/summary_of_findings.hpp"
 #include "report/svg_writer.hpp"
 
 namespace prismaflow::report {
@@ -136,6 +137,17 @@ std::string render_markdown_report(const ReportData& d) {
       m += "\n";
     }
     m += "\nKey: + low risk, \u2212 some concerns, \u2715 high risk, ? no judgement recorded.\n\n";
+  }
+  if (!d.outcomes.empty()) {
+    m += "## Summary of findings\n\n| Outcome | Studies (participants) | Relative effect (CI) | Risk with control | "
+         "Risk with intervention (CI) | Difference (CI) | Certainty of the evidence (GRADE) |\n"
+         "|---|---|---|---|---|---|---|\n";
+    for (const auto& r : summary_of_findings(d)) {
+      m += "| " + md(r.outcome) + " | " + md(r.studies) + " | " + md(r.relative) + " | " + md(r.control_risk) +
+           " | " + md(r.intervention_risk) + " | " + md(r.difference) + " | " + md(r.certainty) +
+           (r.certainty_reasons.empty() ? "" : "<br>" + md(r.certainty_reasons)) + " |\n";
+    }
+    m += "\n" + md("Risk with control: events per 1,000 participants in the control arms of the pooled studies. Risk with the intervention and the difference follow from the pooled relative effect and its CI. Certainty of the evidence (GRADE) as the review team recorded it in review.toml (certainty and certainty_reasons of each outcome); \"Not assessed\" where none is recorded.") + "\n\n";
   }
   m += "## Results\n\n";
   if (d.outcomes.empty()) m += "No analyses are stored yet: run `prismaflow analyze`.\n\n";

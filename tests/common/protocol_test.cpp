@@ -57,6 +57,18 @@ method = "DL"
   EXPECT_EQ(p.find_outcome("dfs")->label, "dfs");
 }
 
+TEST(ProtocolTest, OutcomeCertaintyIsGradesFourLevels) {
+  Protocol p = parse_protocol(
+      "[[outcome]]\nname = \"os\"\ncertainty = \"very low\"\n"
+      "certainty_reasons = \"risk of bias; imprecision\"\n[[outcome]]\nname = \"ae\"\n",
+      "review.toml");
+  EXPECT_EQ(p.find_outcome("os")->certainty, "very low");
+  EXPECT_EQ(p.find_outcome("os")->certainty_reasons, "risk of bias; imprecision");
+  EXPECT_EQ(p.find_outcome("ae")->certainty, "") << "not assessed";
+  EXPECT_THROW_MSG(parse_protocol("[[outcome]]\nname = \"os\"\ncertainty = \"moderate-high\"\n", "r.toml"),
+                   ConfigError, "r.toml:1: outcome 'os': certainty 'moderate-high' is not one of GRADE's");
+}
+
 TEST(ProtocolTest, SyntaxErrorNamesFileAndLine) {
   EXPECT_THROW_MSG(parse_protocol("[review]\ntitle = \n", "r.toml"), ConfigError, "r.toml:2");
 }

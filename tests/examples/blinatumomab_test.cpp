@@ -126,7 +126,10 @@ TEST_F(BlinatumomabExampleTest, StudyCharacteristicsReachTheReport) {
   for (const char* s : {"<th>Participants</th>", "N = 1440 randomised", "Registration: NCT03914625",
                         "Comparator: HC3 consolidation chemotherapy before HSCT",
                         // PRISMA 16b: the one report excluded at full text, with its reason.
-                        "PMID 39047240. doi:10.1056/nejmoa2312948</td><td>Wrong population</td>"})
+                        "PMID 39047240. doi:10.1056/nejmoa2312948</td><td>Wrong population</td>",
+                        // Summary of findings: the abstract's 2,011 patients, absolute effects per 1,000.
+                        "<td>Disease-free survival (events)</td><td>4 studies (2,011 participants)</td>",
+                        "<td>240 per 1,000</td>"})
     EXPECT_NE(html.find(s), std::string::npos) << s;
 }
 
