@@ -106,6 +106,10 @@ Protocol parse_protocol(std::string_view toml_text, const std::string& where) {
     p.title = get_string(*r, "title", where);
     p.question = get_string(*r, "question", where);
     p.authors = get_strings(*r, "authors", where);
+    p.registration = get_string(*r, "registration", where);
+    p.protocol_url = get_string(*r, "protocol", where);
+    p.funding = get_string(*r, "funding", where);
+    p.competing_interests = get_string(*r, "competing_interests", where);
   }
   if (const toml::table* e = root["eligibility"].as_table()) {
     p.population = get_string(*e, "population", where);
@@ -227,6 +231,10 @@ std::string protocol_template(std::string_view title) {
 title = )TOML" + toml_quote(title) + R"TOML(
 question = ""          # e.g. "In children with B-ALL, does adding X to chemotherapy improve DFS?"
 authors = []           # e.g. ["A. Reviewer", "B. Reviewer"]
+# registration = ""     # e.g. "PROSPERO CRD42025000000" (PRISMA 2020 item 24)
+# protocol = ""         # where the protocol can be read (a URL or citation)
+# funding = ""          # sources of support and their role (item 25)
+# competing_interests = ""   # item 26
 
 [eligibility]
 population = ""

@@ -73,6 +73,11 @@ struct Protocol {
   std::string title;
   std::string question;
   std::vector<std::string> authors;
+  /// PRISMA 2020 items 24-26: where the review is registered (register and
+  /// number, e.g. "PROSPERO CRD42025000000"), where its protocol can be
+  /// read, its funding and the authors' competing interests. Empty: not
+  /// recorded, and the report says so.
+  std::string registration, protocol_url, funding, competing_interests;
   std::string population, intervention, comparator, outcomes_text, study_design;
   std::string email;
   std::string tool = "prismaflow";

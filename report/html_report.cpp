@@ -248,6 +248,10 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
       h += "</table>\n";
     }
   }
+  h += "<h2>Other information</h2>\n<table>\n";
+  for (const auto& [heading, text] : other_information(d))
+    h += "<tr><th>" + esc(heading) + "</th><td>" + esc(text) + "</td></tr>\n";
+  h += "</table>\n";
   h += "<p class=\"meta\">prismaflow " + esc(d.software_version) + "; database content SHA-256 " +
        esc(d.database_sha256) + ".</p>\n</body>\n</html>\n";
   return h;

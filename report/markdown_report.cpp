@@ -180,6 +180,8 @@ std::string render_markdown_report(const ReportData& d) {
       m += "\n";
     }
   }
+  m += "## Other information\n\n";
+  for (const auto& [heading, text] : other_information(d)) m += "- **" + md(heading) + ":** " + md(text) + "\n";
   return m;
 }
 

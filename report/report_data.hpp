@@ -125,6 +125,12 @@ std::string method_description(const std::string& method);
 /// The methods paragraph generated from the settings actually used.
 std::string methods_paragraph(const ReportData& data);
 
+/// PRISMA 2020 items 24-27 as (heading, text) pairs: registration, protocol,
+/// support, competing interests (from review.toml's [review], or a line
+/// saying they are not recorded and where to record them) and the
+/// availability of data and methods (the database hash and `verify`).
+std::vector<std::pair<std::string, std::string>> other_information(const ReportData& data);
+
 /// Every file of the report: report.html, report.md and figures/*.svg
 /// (prisma.svg, recall-ta.svg when prioritised screening was used,
 /// forest-<outcome>.svg, funnel-<outcome>.svg). Pure and

@@ -44,6 +44,21 @@ std::string join(const std::vector<std::string>& items) {
 }
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> other_information(const ReportData& d) {
+  const Protocol& p = d.protocol;
+  auto given = [](const std::string& text, const char* key) {
+    return text.empty() ? std::string("Not recorded (review.toml, [review] ") + key + ")." : text;
+  };
+  return {{"Registration", given(p.registration, "registration")},
+          {"Protocol", given(p.protocol_url, "protocol")},
+          {"Support", given(p.funding, "funding")},
+          {"Competing interests", given(p.competing_interests, "competing_interests")},
+          {"Availability of data and methods",
+           "Every record, screening decision, extracted number and analysis is in the review database "
+           "(content SHA-256 " + d.database_sha256 + "); 'prismaflow verify' rebuilds this report from it "
+           "with prismaflow " + d.software_version + "."}};
+}
+
 std::string methods_paragraph(const ReportData& d) {
   std::vector<std::string> sources;
   for (const auto& s : d.searches)

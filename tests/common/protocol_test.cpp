@@ -57,6 +57,18 @@ method = "DL"
   EXPECT_EQ(p.find_outcome("dfs")->label, "dfs");
 }
 
+TEST(ProtocolTest, ReadsRegistrationAndSupport) {
+  Protocol p = parse_protocol(
+      "[review]\ntitle = \"T\"\nregistration = \"PROSPERO CRD42025000001\"\nprotocol = \"https://x.org/p\"\n"
+      "funding = \"None\"\ncompeting_interests = \"None declared\"\n",
+      "review.toml");
+  EXPECT_EQ(p.registration, "PROSPERO CRD42025000001");
+  EXPECT_EQ(p.protocol_url, "https://x.org/p");
+  EXPECT_EQ(p.funding, "None");
+  EXPECT_EQ(p.competing_interests, "None declared");
+  EXPECT_EQ(parse_protocol(protocol_template("T"), "review.toml").registration, "") << "commented out";
+}
+
 TEST(ProtocolTest, OutcomeCertaintyIsGradesFourLevels) {
   Protocol p = parse_protocol(
       "[[outcome]]\nname = \"os\"\ncertainty = \"very low\"\n"

@@ -155,6 +155,22 @@ TEST(ReportRender, CharacteristicsTableHasRevManColumnsOnceAnyStudyHasThem) {
             std::string::npos);
 }
 
+TEST(ReportRender, OtherInformationSaysWhatIsRecordedAndWhatIsNot) {
+  auto d = small_review();
+  d.protocol.registration = "PROSPERO CRD42025000001";
+  d.protocol.funding = "None <declared>";
+  const auto info = other_information(d);
+  ASSERT_EQ(info.size(), 5u);
+  EXPECT_EQ(info[0], (std::pair<std::string, std::string>{"Registration", "PROSPERO CRD42025000001"}));
+  EXPECT_EQ(info[1].second, "Not recorded (review.toml, [review] protocol).");
+  EXPECT_NE(info[4].second.find(d.database_sha256), std::string::npos);
+  const auto files = render_report(d);
+  const std::string html = file(files, "report.html").content;
+  EXPECT_NE(html.find("<tr><th>Registration</th><td>PROSPERO CRD42025000001</td></tr>"), std::string::npos);
+  EXPECT_NE(html.find("<td>None &lt;declared&gt;</td>"), std::string::npos);
+  EXPECT_NE(file(files, "report.md").content.find("- **Competing interests:** Not recorded"), std::string::npos);
+}
+
 TEST(ReportRender, Deterministic) {
   auto a = render_report(small_review()), b = render_report(small_review());
   ASSERT_EQ(a.size(), b.size());
