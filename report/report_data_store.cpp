@@ -276,6 +276,12 @@ ReportData load_report_data(db::Database& db, const Protocol& protocol) {
   d.imports = load_imports(db);
   d.prisma = screen::compute_prisma_counts(db, protocol);
   d.studies = load_studies(db);
+  // Only studies with a report included at full text (a study whose
+  // reports were all excluded later keeps its links, not its place here).
+  const auto included = extract::included_studies(db);
+  std::erase_if(d.studies, [&](const IncludedStudy& s) {
+    return std::find(included.begin(), included.end(), s.name) == included.end();
+  });
   // Rows come agreed row (extractor "") first: the first per study is shown.
   for (auto& c : extract::load_characteristics_rows(db)) {
     auto st = std::find_if(d.studies.begin(), d.studies.end(),

@@ -36,6 +36,8 @@ void build_review(const std::filesystem::path& dir) {
       (3, 1, 1, '333', 'Trial C', 'Gupta S', 2025, 'NEJM', '2025-01-01');
     INSERT INTO studies(study_id, name, created_at) VALUES (1, 'Smith 2021', 'x'), (2, 'Brown 2021', 'x'), (3, 'Gupta 2025', 'x');
     INSERT INTO study_reports(record_id, study_id, linked_at) VALUES (1, 1, 'x'), (2, 2, 'x'), (3, 3, 'x');
+    INSERT INTO screening_decisions(record_id, stage, reviewer, decision, decided_at) VALUES
+      (1, 'ft', 'ann', 'include', 'x'), (2, 'ft', 'ann', 'include', 'x'), (3, 'ft', 'ann', 'include', 'x');
     INSERT INTO outcomes(outcome_id, name, label, data_type) VALUES (1, 'dfs', 'Disease-free survival events', 'binary');
     INSERT INTO outcome_data(study_id, outcome_id, events_t, total_t, events_c, total_c) VALUES
       (1, 1, 20, 54, 36, 54), (2, 1, 40, 105, 55, 103), (3, 1, 30, 700, 60, 702);
@@ -107,6 +109,21 @@ TEST(ReportStore, ShowsTheAgreedCharacteristicsElseTheFirstExtractors) {
   EXPECT_EQ(d.studies[1].characteristics->design, "RCT (bob)");
   EXPECT_FALSE(d.studies[1].characteristics->n_randomised.has_value());
   EXPECT_FALSE(d.studies[2].characteristics) << "Smith 2021 has none";
+}
+
+TEST(ReportStore, ListsOnlyStudiesIncludedAtFullText) {
+  test::TempDir tmp;
+  build_review(tmp / "rev");
+  auto db = db::Database::open(tmp / "rev" / "review.db");
+  // Gupta 2025's only report is now excluded at full text.
+  db.exec("UPDATE screening_decisions SET superseded = 1 WHERE record_id = 3;"
+          "INSERT INTO screening_decisions(record_id, stage, reviewer, decision, reason, decided_at)"
+          " VALUES (3, 'ft', 'ann', 'exclude', 'Wrong population', 'y');");
+  Protocol protocol = parse_protocol(read_file(tmp / "rev" / "review.toml"), "review.toml");
+  ReportData d = load_report_data(db, protocol);
+  ASSERT_EQ(d.studies.size(), 2u);
+  EXPECT_EQ(d.studies[0].name, "Brown 2021");
+  EXPECT_EQ(d.studies[1].name, "Smith 2021");
 }
 
 TEST(ReportCommand, WritesByteIdenticalFilesAndVerifyChecksThem) {
