@@ -47,6 +47,8 @@ nlohmann::json to_json(const db::ReviewStatus& st) {
   j["studies"] = st.studies;
   j["outcomes"] = st.outcomes;
   j["outcome_rows"] = st.outcome_rows;
+  j["characterised_studies"] = st.characterised_studies;
+  j["rob_studies"] = st.rob_studies;
   j["analyses"] = st.analyses;
   j["events"] = st.events;
   return j;
@@ -67,7 +69,9 @@ void print_text(const db::ReviewStatus& st, const std::string& title) {
     if (p.not_retrieved) std::cout << ", not retrieved " << p.not_retrieved;
     std::cout << "\n";
   }
-  std::cout << "\nIncluded\n  studies: " << st.studies << "\n  outcomes: " << st.outcomes
+  std::cout << "\nIncluded\n  studies: " << st.studies << " (characteristics for "
+            << st.characterised_studies << ", risk of bias for " << st.rob_studies << ")\n  outcomes: "
+            << st.outcomes
             << " (" << st.outcome_rows << " data rows), analyses stored: " << st.analyses
             << "\n\nAudit log: " << st.events << " events\n";
 }

@@ -31,6 +31,9 @@ ReviewStatus read_review_status(Database& db) {
   st.studies = db.query_int("SELECT count(*) FROM studies").value_or(0);
   st.outcomes = db.query_int("SELECT count(*) FROM outcomes").value_or(0);
   st.outcome_rows = db.query_int("SELECT count(*) FROM outcome_data").value_or(0);
+  st.characterised_studies =
+      db.query_int("SELECT count(DISTINCT study_id) FROM study_characteristics").value_or(0);
+  st.rob_studies = db.query_int("SELECT count(DISTINCT study_id) FROM risk_of_bias").value_or(0);
   st.analyses = db.query_int("SELECT count(*) FROM analyses").value_or(0);
   st.events = db.query_int("SELECT count(*) FROM events").value_or(0);
   return st;

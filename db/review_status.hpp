@@ -34,6 +34,8 @@ struct ReviewStatus {
   std::int64_t ta_screened = 0;  ///< unique records with any current ta decision
   std::int64_t ft_assessed = 0;
   std::int64_t studies = 0;
+  std::int64_t characterised_studies = 0;  ///< studies with characteristics extracted
+  std::int64_t rob_studies = 0;            ///< studies with a risk-of-bias judgement
   std::int64_t outcomes = 0;
   std::int64_t outcome_rows = 0;
   std::int64_t analyses = 0;

@@ -38,5 +38,20 @@ TEST(ReviewStatusTest, CountsRecordsDuplicatesAndDecisions) {
   EXPECT_EQ(st.screening[0].exclude, 1);
 }
 
+TEST(ReviewStatusTest, CountsStudiesWithCharacteristicsAndRiskOfBias) {
+  auto db = Database::open_memory();
+  db.exec(R"(
+    INSERT INTO studies(study_id, name, created_at) VALUES (1, 'A', 'now'), (2, 'B', 'now'), (3, 'C', 'now');
+    INSERT INTO study_characteristics(study_id, extractor, design) VALUES (1, '', 'RCT'), (1, 'ann', 'RCT'),
+      (2, 'bob', 'RCT');
+    INSERT INTO risk_of_bias(study_id, extractor, domain, judgement) VALUES (3, '', 'overall', 'low'),
+      (3, '', 'missing outcome data', 'low');
+  )");
+  auto st = read_review_status(db);
+  EXPECT_EQ(st.studies, 3);
+  EXPECT_EQ(st.characterised_studies, 2);
+  EXPECT_EQ(st.rob_studies, 1);
+}
+
 }  // namespace
 }  // namespace prismaflow::db

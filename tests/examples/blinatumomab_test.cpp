@@ -122,6 +122,9 @@ TEST_F(BlinatumomabExampleTest, StudyCharacteristicsReachTheReport) {
   }
   EXPECT_EQ(agreed, 4);
   EXPECT_EQ(total, 2011) << "the published meta-analysis' patients";
+  auto status = json_of({"status", "--json", "--review", review()});
+  EXPECT_EQ(status["characterised_studies"], 4);
+  EXPECT_EQ(status["rob_studies"], 4);
   const std::string html = read_file(dir_->path() / "out/report/report.html");
   for (const char* s : {"<th>Participants</th>", "N = 1440 randomised", "Registration: NCT03914625",
                         "Comparator: HC3 consolidation chemotherapy before HSCT",
