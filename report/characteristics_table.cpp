@@ -19,6 +19,12 @@ std::string labelled(const char* label, const std::string& text) {
 
 }  // namespace
 
+const std::vector<std::string>& characteristics_headings() {
+  static const std::vector<std::string> headings = {"Study",    "Methods", "Participants", "Interventions",
+                                                    "Outcomes", "Notes",   "Reports"};
+  return headings;
+}
+
 CharacteristicsCells characteristics_cells(const extract::StudyCharacteristics& c) {
   CharacteristicsCells cells;
   cells.methods = join_parts({c.design, c.setting});

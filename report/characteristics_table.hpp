@@ -19,6 +19,9 @@ struct CharacteristicsCells {
   std::string notes;          ///< registration; funding; notes
 };
 
+/// The full table's column headings: Study, the five cells, Reports.
+const std::vector<std::string>& characteristics_headings();
+
 /// The cells of one study's row; parts left empty are left out.
 CharacteristicsCells characteristics_cells(const extract::StudyCharacteristics& c);
 

@@ -143,9 +143,10 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
   } else {
     // RevMan's columns once any study has characteristics extracted.
     const bool full = any_characteristics(d.studies);
-    h += full ? "<table>\n<tr><th>Study</th><th>Methods</th><th>Participants</th>"
-                "<th>Interventions</th><th>Outcomes</th><th>Notes</th><th>Reports</th></tr>\n"
-              : "<table>\n<tr><th>Study</th><th>Reports</th></tr>\n";
+    const std::vector<std::string> two = {"Study", "Reports"};
+    h += "<table>\n<tr>";
+    for (const auto& heading : full ? characteristics_headings() : two) h += "<th>" + esc(heading) + "</th>";
+    h += "</tr>\n";
     for (const auto& s : d.studies) {
       h += "<tr><td>" + esc(s.name) + "</td>";
       if (full) {
@@ -201,16 +202,16 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
   }
 
   if (!d.outcomes.empty()) {
-    h += "<h2>Summary of findings</h2>\n<table>\n<tr><th>Outcome</th><th>Studies (participants)</th>"
-         "<th>Relative effect (CI)</th><th>Risk with control</th><th>Risk with intervention (CI)</th>"
-         "<th>Difference (CI)</th><th>Certainty of the evidence (GRADE)</th></tr>\n";
+    h += "<h2>Summary of findings</h2>\n<table>\n<tr>";
+    for (const auto& heading : summary_of_findings_headings()) h += "<th>" + esc(heading) + "</th>";
+    h += "</tr>\n";
     for (const auto& r : summary_of_findings(d)) {
       h += "<tr><td>" + esc(r.outcome) + "</td><td>" + esc(r.studies) + "</td><td>" + esc(r.relative) +
            "</td><td>" + esc(r.control_risk) + "</td><td>" + esc(r.intervention_risk) + "</td><td>" +
            esc(r.difference) + "</td><td>" + esc(r.certainty) +
            (r.certainty_reasons.empty() ? "" : "<br>" + esc(r.certainty_reasons)) + "</td></tr>\n";
     }
-    h += "</table>\n<p class=\"meta\">Risk with control: events per 1,000 participants in the control arms of the pooled studies. Risk with the intervention and the difference follow from the pooled relative effect and its CI. Certainty of the evidence (GRADE) as the review team recorded it in review.toml (certainty and certainty_reasons of each outcome); \"Not assessed\" where none is recorded.</p>\n";
+    h += "</table>\n<p class=\"meta\">" + esc(summary_of_findings_note()) + "</p>\n";
   }
 
   h += "<h2>Results</h2>\n";

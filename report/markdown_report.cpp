@@ -11,6 +11,17 @@
 
 namespace prismaflow::report {
 
+namespace {
+
+// "| A | B |\n|---|---|\n".
+std::string table_head(const std::vector<std::string>& headings) {
+  std::string line = "|", rule = "|";
+  for (const auto& h : headings) line += " " + markdown_escape(h) + " |", rule += "---|";
+  return line + "\n" + rule + "\n";
+}
+
+}  // namespace
+
 std::string markdown_escape(std::string_view text) {
   std::string out;
   for (char c : xml_escape(text)) {
@@ -93,9 +104,8 @@ std::string render_markdown_report(const ReportData& d) {
   if (d.studies.empty()) m += "No studies are included yet.\n\n";
   else {
     const bool full = any_characteristics(d.studies);
-    m += full ? "| Study | Methods | Participants | Interventions | Outcomes | Notes | Reports |\n"
-                "|---|---|---|---|---|---|---|\n"
-              : "| Study | Reports |\n|---|---|\n";
+    const std::vector<std::string> two = {"Study", "Reports"};
+    m += table_head(full ? characteristics_headings() : two);
     for (const auto& s : d.studies) {
       std::string reps;
       for (std::size_t i = 0; i < s.reports.size(); ++i) reps += (i ? "<br>" : "") + md(s.reports[i]);
@@ -139,15 +149,13 @@ std::string render_markdown_report(const ReportData& d) {
     m += "\nKey: + low risk, \u2212 some concerns, \u2715 high risk, ? no judgement recorded.\n\n";
   }
   if (!d.outcomes.empty()) {
-    m += "## Summary of findings\n\n| Outcome | Studies (participants) | Relative effect (CI) | Risk with control | "
-         "Risk with intervention (CI) | Difference (CI) | Certainty of the evidence (GRADE) |\n"
-         "|---|---|---|---|---|---|---|\n";
+    m += "## Summary of findings\n\n" + table_head(summary_of_findings_headings());
     for (const auto& r : summary_of_findings(d)) {
       m += "| " + md(r.outcome) + " | " + md(r.studies) + " | " + md(r.relative) + " | " + md(r.control_risk) +
            " | " + md(r.intervention_risk) + " | " + md(r.difference) + " | " + md(r.certainty) +
            (r.certainty_reasons.empty() ? "" : "<br>" + md(r.certainty_reasons)) + " |\n";
     }
-    m += "\n" + md("Risk with control: events per 1,000 participants in the control arms of the pooled studies. Risk with the intervention and the difference follow from the pooled relative effect and its CI. Certainty of the evidence (GRADE) as the review team recorded it in review.toml (certainty and certainty_reasons of each outcome); \"Not assessed\" where none is recorded.") + "\n\n";
+    m += "\n" + md(summary_of_findings_note()) + "\n\n";
   }
   m += "## Results\n\n";
   if (d.outcomes.empty()) m += "No analyses are stored yet: run `prismaflow analyze`.\n\n";

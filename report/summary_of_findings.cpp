@@ -37,6 +37,22 @@ std::string grade(const std::string& certainty) {
 
 }  // namespace
 
+const std::vector<std::string>& summary_of_findings_headings() {
+  static const std::vector<std::string> headings = {
+      "Outcome", "Studies (participants)", "Relative effect (CI)", "Risk with control",
+      "Risk with intervention (CI)", "Difference (CI)", "Certainty of the evidence (GRADE)"};
+  return headings;
+}
+
+const std::string& summary_of_findings_note() {
+  static const std::string note =
+      "Risk with control: events per 1,000 participants in the control arms of the pooled studies. "
+      "Risk with the intervention and the difference follow from the pooled relative effect and its "
+      "CI. Certainty of the evidence (GRADE) as the review team recorded it in review.toml (certainty "
+      "and certainty_reasons of each outcome); \"Not assessed\" where none is recorded.";
+  return note;
+}
+
 std::optional<double> assumed_control_risk(const ForestPlotInput& forest) {
   if (forest.kind != ForestDataKind::kBinary) return std::nullopt;
   double events = 0, total = 0;

@@ -40,6 +40,12 @@ std::optional<double> risk_with_intervention(const std::string& measure, double 
 /// gives the certainty.
 SummaryOfFindingsRow summary_of_findings_row(const OutcomeReport& outcome, const OutcomeSpec* spec);
 
+/// The table's column headings, in the order of SummaryOfFindingsRow's cells.
+const std::vector<std::string>& summary_of_findings_headings();
+
+/// The note under the table: where the assumed risk and the certainty come from.
+const std::string& summary_of_findings_note();
+
 /// One row per outcome of `d`, in the report's order.
 std::vector<SummaryOfFindingsRow> summary_of_findings(const ReportData& d);
 
