@@ -61,9 +61,13 @@ std::vector<std::string> included_studies(db::Database& db) {
 void require_included(const std::vector<std::string>& included, const std::string& study,
                       const std::string& where, std::size_t line) {
   if (std::find(included.begin(), included.end(), study) == included.end()) {
+    // Name the included studies: a misspelt name is the usual cause.
+    std::string names;
+    for (std::size_t i = 0; i < included.size() && i < 10; ++i) names += (i ? ", " : "") + included[i];
+    if (included.size() > 10) names += ", ...";
     throw InputError(where, line,
                      "study '" + study + "' is not an included study; link and include its "
-                     "reports first");
+                     "reports first (included: " + (names.empty() ? "none yet" : names) + ")");
   }
 }
 

@@ -68,7 +68,8 @@ TEST_F(CharacteristicsStoreTest, AStudyNotIncludedWritesNothing) {
   EXPECT_THROW_MSG(import_characteristics_rows(db, {row("Locatelli 2021", 108), row("Other", 5, 3)}, "c.csv"),
                    InputError, "c.csv:3: study 'Other' is not an included study");
   EXPECT_THROW_MSG(import_characteristics_rows(db, {row("Nobody 1999", 5, 7)}, "c.csv"), InputError,
-                   "c.csv:7: study 'Nobody 1999'");
+                   "c.csv:7: study 'Nobody 1999' is not an included study; link and include its reports "
+                   "first (included: Brown 2021, Locatelli 2021)");
   EXPECT_TRUE(load_characteristics_rows(db).empty());
   EXPECT_EQ(events("insert"), 0);
 }
