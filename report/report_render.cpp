@@ -83,6 +83,19 @@ std::string methods_paragraph(const ReportData& d) {
          (o.test == "knha" ? "with the Hartung-Knapp adjustment (t distribution)" : "with a normal (z) test") +
          " and " + fixed(o.level, 0) + "% confidence intervals. ";
   }
+  // Items 9-11 and 15: what was extracted and how certainty was rated, as recorded.
+  const bool characterised = std::any_of(d.studies.begin(), d.studies.end(),
+                                         [](const IncludedStudy& s) { return s.characteristics.has_value(); });
+  if (characterised || !d.risk_of_bias.empty()) {
+    p += "For each included study, ";
+    p += characterised ? "its design, participants, interventions, comparators and outcomes were extracted" : "";
+    p += characterised && !d.risk_of_bias.empty() ? ", and " : "";
+    p += d.risk_of_bias.empty() ? "" : "its risk of bias was judged per RoB 2 domain";
+    p += ". ";
+  }
+  const bool graded = std::any_of(d.protocol.outcomes.begin(), d.protocol.outcomes.end(),
+                                  [](const OutcomeSpec& o) { return !o.certainty.empty(); });
+  if (graded) p += "The certainty of the evidence for each outcome was rated with GRADE (summary of findings). ";
   p += "All analyses were run with prismaflow " + d.software_version + ".";
   return p;
 }

@@ -171,6 +171,24 @@ TEST(ReportRender, OtherInformationSaysWhatIsRecordedAndWhatIsNot) {
   EXPECT_NE(file(files, "report.md").content.find("- **Competing interests:** Not recorded"), std::string::npos);
 }
 
+TEST(ReportRender, MethodsSayWhatWasExtractedAndWhetherGradeWasUsed) {
+  auto d = small_review();
+  std::string m = methods_paragraph(d);
+  EXPECT_NE(m.find("its risk of bias was judged per RoB 2 domain. "), std::string::npos) << m;
+  EXPECT_EQ(m.find("GRADE"), std::string::npos);
+  d.studies[0].characteristics = extract::StudyCharacteristics{};
+  OutcomeSpec dfs;
+  dfs.name = "dfs";
+  dfs.certainty = "low";
+  d.protocol.outcomes = {dfs};
+  m = methods_paragraph(d);
+  EXPECT_NE(m.find("its design, participants, interventions, comparators and outcomes were extracted, and its "
+                   "risk of bias"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("rated with GRADE"), std::string::npos);
+}
+
 TEST(ReportRender, Deterministic) {
   auto a = render_report(small_review()), b = render_report(small_review());
   ASSERT_EQ(a.size(), b.size());
