@@ -4,8 +4,11 @@
 
 #include "common/error.hpp"
 #include "db/database.hpp"
+#include "db/migrations.hpp"
 #include "tests/extract/included_studies_fixture.hpp"
 #include "tests/support/expect_throw_msg.hpp"
+#include "tests/support/old_database.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace prismaflow::extract {
 namespace {
@@ -72,6 +75,31 @@ TEST_F(CharacteristicsStoreTest, AStudyNotIncludedWritesNothing) {
                    "first (included: Brown 2021, Locatelli 2021)");
   EXPECT_TRUE(load_characteristics_rows(db).empty());
   EXPECT_EQ(events("insert"), 0);
+}
+
+// A review as migration 4 left it (before study_characteristics): opening
+// it adds the table, keeps the risk of bias, and characteristics import.
+TEST(CharacteristicsMigrationTest, VersionFourReviewGainsTheTable) {
+  prismaflow::test::TempDir dir;
+  const auto path = dir / "review.db";
+  prismaflow::test::write_old_database(
+      path, 5,
+      {"INSERT INTO sources VALUES (1, 'PubMed', 'database', 'then')",
+       "INSERT INTO records(record_id, source_id, title, added_at) VALUES (1, 1, 'Locatelli', 'then')",
+       "INSERT INTO studies(study_id, name, created_at) VALUES (1, 'Locatelli 2021', 'then')",
+       "INSERT INTO study_reports VALUES (1, 1, 'then')",
+       "INSERT INTO screening_decisions(record_id, stage, reviewer, decision, decided_at)"
+       " VALUES (1, 'ft', 'ann', 'include', 'then')",
+       "INSERT INTO risk_of_bias(study_id, domain, judgement) VALUES (1, 'overall', 'low')"});
+  auto db = db::Database::open(path);
+  EXPECT_EQ(db.schema_version(), db::latest_schema_version());
+  EXPECT_EQ(db.query_int("SELECT count(*) FROM risk_of_bias"), 1);
+  EXPECT_TRUE(load_characteristics_rows(db).empty());
+  StudyCharacteristics r;
+  r.study = "Locatelli 2021";
+  r.n_randomised = 108;
+  EXPECT_EQ(import_characteristics_rows(db, {r}, "c.csv").inserted, 1);
+  EXPECT_EQ(load_characteristics_rows(db).at(0).n_randomised, 108);
 }
 
 }  // namespace

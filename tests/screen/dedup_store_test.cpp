@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "db/event_log.hpp"
 #include "db/migrations.hpp"
+#include "tests/support/old_database.hpp"
 #include "fetch/record_store.hpp"
 #include "tests/support/expect_throw_msg.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -143,34 +144,12 @@ TEST(DedupReasonTest, HeldPairsKeepTheirReason) {
   EXPECT_NE(events[0].after_json.find("issue differs"), std::string::npos) << events[0].after_json;
 }
 
-// Writes `path` as the migrations below `version` left it, with SQLite
-// itself (as an older prismaflow would have), then runs `rows`.
-void write_old_database(const std::filesystem::path& path, int version,
-                        const std::vector<std::string>& rows) {
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  auto exec = [&](const std::string& sql) {
-    char* err = nullptr;
-    int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &err);
-    EXPECT_EQ(rc, SQLITE_OK) << (err ? err : "") << " in " << sql;
-    sqlite3_free(err);
-  };
-  exec("CREATE TABLE schema_migrations(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-  for (const auto& m : db::migrations()) {
-    if (m.version >= version) continue;
-    exec(std::string(m.sql));
-    exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'old', 'then')");
-  }
-  for (const auto& sql : rows) exec(sql);
-  sqlite3_close(raw);
-}
-
 // A database as migration 2 left it: opening it adds the column and keeps
 // every row; the next dedup run fills the reason of a pending pair once.
 TEST(DedupReasonTest, MigrationFromVersionTwoKeepsCandidates) {
   test::TempDir dir;
   auto path = dir / "review.db";
-  write_old_database(
+  test::write_old_database(
       path, 3,
       {"INSERT INTO sources(source_id, name, kind, created_at) VALUES (1, 'Embase', 'database', 'then')",
        "INSERT INTO records(record_id, source_id, title, authors, year, journal, volume, issue, pages, added_at)"
@@ -210,7 +189,7 @@ TEST(DedupReasonTest, MigrationFromVersionTwoKeepsCandidates) {
 TEST(DedupPmcidTest, MigrationFromVersionThreeKeepsPmcids) {
   test::TempDir dir;
   auto path = dir / "review.db";
-  write_old_database(
+  test::write_old_database(
       path, 4,
       {"INSERT INTO sources(source_id, name, kind, created_at) VALUES (1, 'Embase', 'database', 'then')",
        "INSERT INTO records(record_id, source_id, pmid, title, added_at) VALUES"
