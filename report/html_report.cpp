@@ -199,6 +199,9 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
     h += "<p class=\"legend\"><span class=\"key low\">+</span> Low risk <span class=\"key some\">\u2212</span> "
          "Some concerns <span class=\"key high\">\u2715</span> High risk <span class=\"key none\">?</span> "
          "No judgement recorded</p>\n";
+    h += figure(figures, "figures/rob-summary.svg",
+                "Risk of bias summary: the share of studies judged low risk, some concerns or high risk in each "
+                "domain.");
   }
 
   if (!d.outcomes.empty()) {

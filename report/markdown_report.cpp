@@ -147,6 +147,7 @@ std::string render_markdown_report(const ReportData& d) {
       m += "\n";
     }
     m += "\nKey: + low risk, \u2212 some concerns, \u2715 high risk, ? no judgement recorded.\n\n";
+    m += "![Risk of bias summary: share of studies per judgement in each domain](figures/rob-summary.svg)\n\n";
   }
   if (!d.outcomes.empty()) {
     m += "## Summary of findings\n\n" + table_head(summary_of_findings_headings());

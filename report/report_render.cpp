@@ -8,6 +8,7 @@
 #include "report/markdown_report.hpp"
 #include "report/prisma_diagram.hpp"
 #include "report/report_data.hpp"
+#include "report/rob_summary_plot.hpp"
 #include "report/svg_writer.hpp"
 #include "screen/recall_curve_svg.hpp"
 
@@ -140,6 +141,7 @@ std::string render_recall_svg(const Prioritisation& p) {
 std::vector<OutputFile> render_report(const ReportData& d) {
   std::vector<OutputFile> files;
   files.push_back({"figures/prisma.svg", render_prisma_svg(d.prisma)});
+  if (!d.risk_of_bias.empty()) files.push_back({"figures/rob-summary.svg", render_rob_summary_svg(d.risk_of_bias)});
   if (d.prioritised_screening) {
     std::string recall = render_recall_svg(d.prioritisation);
     if (!recall.empty()) files.push_back({"figures/recall-ta.svg", std::move(recall)});

@@ -86,7 +86,8 @@ TEST(ReportRender, FilesAndGoldens) {
   auto files = render_report(small_review());
   std::vector<std::string> paths;
   for (const auto& f : files) paths.push_back(f.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{"report.html", "report.md", "figures/prisma.svg", "figures/forest-dfs.svg"}))
+  EXPECT_EQ(paths, (std::vector<std::string>{"report.html", "report.md", "figures/prisma.svg", "figures/rob-summary.svg",
+                                                "figures/forest-dfs.svg"}))
       << "no funnel plot for k = 2";
   test::expect_golden("small-review.html", file(files, "report.html").content);
   test::expect_golden("small-review.md", file(files, "report.md").content);
