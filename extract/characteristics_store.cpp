@@ -8,33 +8,29 @@
 namespace prismaflow::extract {
 namespace {
 
-constexpr const char* kColumns =
-    "design, setting, participants, n_randomised, interventions, comparators, outcomes,"
-    " registration, funding, notes";
+// The value columns of study_characteristics: the text fields, then
+// n_randomised, as ", design, setting, ..., n_randomised".
+const std::string& value_columns() {
+  static const std::string columns = [] {
+    std::string c;
+    for (const auto& [name, field] : characteristics_text_fields()) c += ", " + name;
+    return c + ", n_randomised";
+  }();
+  return columns;
+}
 
 // The event log's before/after of a row.
 std::string row_json(const StudyCharacteristics& r) {
-  nlohmann::json j = {{"design", r.design},           {"setting", r.setting},
-                      {"participants", r.participants}, {"interventions", r.interventions},
-                      {"comparators", r.comparators}, {"outcomes", r.outcomes},
-                      {"registration", r.registration}, {"funding", r.funding},
-                      {"notes", r.notes}};
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [name, field] : characteristics_text_fields()) j[name] = r.*field;
   j["n_randomised"] = r.n_randomised ? nlohmann::json(*r.n_randomised) : nlohmann::json();
   return j.dump();
 }
 
-// Columns 0.. of a SELECT of kColumns, into `r`.
+// The value columns from column `first` of a SELECT of value_columns(), into `r`.
 void read_columns(const db::Statement& s, int first, StudyCharacteristics& r) {
-  r.design = s.get_text(first);
-  r.setting = s.get_text(first + 1);
-  r.participants = s.get_text(first + 2);
-  r.n_randomised = s.get_optional_int(first + 3);
-  r.interventions = s.get_text(first + 4);
-  r.comparators = s.get_text(first + 5);
-  r.outcomes = s.get_text(first + 6);
-  r.registration = s.get_text(first + 7);
-  r.funding = s.get_text(first + 8);
-  r.notes = s.get_text(first + 9);
+  for (const auto& [name, field] : characteristics_text_fields()) r.*field = s.get_text(first++);
+  r.n_randomised = s.get_optional_int(first);
 }
 
 }  // namespace
@@ -46,22 +42,23 @@ ImportSummary import_characteristics_rows(db::Database& db,
   for (const auto& r : rows) require_included(included, r.study, where, r.line);
   ImportSummary sum;
   db::Transaction tx(db);
-  auto find = db.prepare(std::string("SELECT ") + kColumns +
+  auto find = db.prepare("SELECT extractor" + value_columns() +
                          " FROM study_characteristics WHERE study_id = (SELECT study_id FROM"
                          " studies WHERE name = ?1) AND extractor = ?2");
-  auto upsert = db.prepare(
-      std::string("INSERT INTO study_characteristics(study_id, extractor, ") + kColumns +
-      ") VALUES ((SELECT study_id FROM studies WHERE name = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-      " ?10, ?11, ?12) ON CONFLICT(study_id, extractor) DO UPDATE SET design = ?3, setting = ?4,"
-      " participants = ?5, n_randomised = ?6, interventions = ?7, comparators = ?8,"
-      " outcomes = ?9, registration = ?10, funding = ?11, notes = ?12");
+  // INSERT OR REPLACE: the primary key (study, extractor) names the one row a
+  // file line replaces; nothing references study_characteristics.
+  std::string params;
+  for (std::size_t i = 0; i <= characteristics_text_fields().size(); ++i) params += ", ?";
+  auto upsert = db.prepare("INSERT OR REPLACE INTO study_characteristics(study_id, extractor" +
+                           value_columns() +
+                           ") VALUES ((SELECT study_id FROM studies WHERE name = ?), ?" + params + ")");
   const std::string actor = db::current_actor();
   for (const auto& r : rows) {
     find.bind_all(r.study, r.extractor);
     std::string before;
     if (find.step()) {
       StudyCharacteristics old = r;
-      read_columns(find, 0, old);
+      read_columns(find, 1, old);
       before = row_json(old);
     }
     find.reset();
@@ -70,9 +67,11 @@ ImportSummary import_characteristics_rows(db::Database& db,
       ++sum.unchanged;
       continue;
     }
-    upsert.bind_all(r.study, r.extractor, r.design, r.setting, r.participants, r.n_randomised,
-                    r.interventions, r.comparators, r.outcomes, r.registration, r.funding,
-                    r.notes);
+    upsert.bind(1, r.study);
+    upsert.bind(2, r.extractor);
+    int i = 3;
+    for (const auto& [name, field] : characteristics_text_fields()) upsert.bind(i++, r.*field);
+    upsert.bind(i, r.n_randomised);
     upsert.run();
     (before.empty() ? sum.inserted : sum.updated)++;
     db::log_event(db, {actor, "extract import", before.empty() ? "insert" : "update",
@@ -84,7 +83,7 @@ ImportSummary import_characteristics_rows(db::Database& db,
 }
 
 std::vector<StudyCharacteristics> load_characteristics_rows(db::Database& db) {
-  auto s = db.prepare(std::string("SELECT st.name, c.extractor, ") + kColumns +
+  auto s = db.prepare("SELECT st.name, c.extractor" + value_columns() +
                       " FROM study_characteristics c JOIN studies st USING (study_id)"
                       " ORDER BY st.name, c.extractor");
   std::vector<StudyCharacteristics> out;

@@ -15,7 +15,7 @@ namespace {
 
 using csv::trim;
 
-std::string lower(std::string s) { return csv::ascii_lower(std::move(s)); }
+using csv::ascii_lower;
 
 std::optional<double> parse_number(const std::string& cell, const std::string& column,
                                    const std::string& where, std::size_t line) {
@@ -100,7 +100,7 @@ std::vector<OutcomeRow> parse_outcome_csv(std::string_view text, const std::stri
   csv::Table t = csv::parse(text, where);
   const auto& known = outcome_csv_columns();
   for (const auto& h : t.header) {
-    if (std::find(known.begin(), known.end(), lower(h)) == known.end()) {
+    if (std::find(known.begin(), known.end(), ascii_lower(h)) == known.end()) {
       throw InputError(where, t.header_line,
                        "unknown column '" + h + "'; outcome data columns are study, outcome, "
                        "extractor, subgroup, timepoint, events_t, total_t, events_c, total_c, "
@@ -150,8 +150,8 @@ std::vector<RiskOfBiasRow> parse_rob_csv(std::string_view text, const std::strin
     RiskOfBiasRow row;
     row.line = r.line;
     row.study = trim(r.fields[is]);
-    row.domain = lower(trim(r.fields[id]));
-    row.judgement = lower(trim(r.fields[ij]));
+    row.domain = ascii_lower(trim(r.fields[id]));
+    row.judgement = ascii_lower(trim(r.fields[ij]));
     if (ie) row.extractor = trim(r.fields[*ie]);
     if (isup) row.support = trim(r.fields[*isup]);
     if (row.study.empty()) throw InputError(where, r.line, "the study column is empty; name the study");

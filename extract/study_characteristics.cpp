@@ -12,24 +12,6 @@
 namespace prismaflow::extract {
 namespace {
 
-using TextField = std::string StudyCharacteristics::*;
-
-// The text columns after study and extractor, in export order; n_randomised
-// goes after participants.
-const std::vector<std::pair<std::string, TextField>>& text_fields() {
-  static const std::vector<std::pair<std::string, TextField>> fields = {
-      {"design", &StudyCharacteristics::design},
-      {"setting", &StudyCharacteristics::setting},
-      {"participants", &StudyCharacteristics::participants},
-      {"interventions", &StudyCharacteristics::interventions},
-      {"comparators", &StudyCharacteristics::comparators},
-      {"outcomes", &StudyCharacteristics::outcomes},
-      {"registration", &StudyCharacteristics::registration},
-      {"funding", &StudyCharacteristics::funding},
-      {"notes", &StudyCharacteristics::notes}};
-  return fields;
-}
-
 std::optional<std::int64_t> parse_count(const std::string& cell, const std::string& where,
                                         std::size_t line) {
   const std::string t = csv::trim(cell);
@@ -47,10 +29,24 @@ std::optional<std::int64_t> parse_count(const std::string& cell, const std::stri
 
 }  // namespace
 
+const std::vector<std::pair<std::string, CharacteristicsTextField>>& characteristics_text_fields() {
+  static const std::vector<std::pair<std::string, CharacteristicsTextField>> fields = {
+      {"design", &StudyCharacteristics::design},
+      {"setting", &StudyCharacteristics::setting},
+      {"participants", &StudyCharacteristics::participants},
+      {"interventions", &StudyCharacteristics::interventions},
+      {"comparators", &StudyCharacteristics::comparators},
+      {"outcomes", &StudyCharacteristics::outcomes},
+      {"registration", &StudyCharacteristics::registration},
+      {"funding", &StudyCharacteristics::funding},
+      {"notes", &StudyCharacteristics::notes}};
+  return fields;
+}
+
 const std::vector<std::string>& characteristics_csv_columns() {
   static const std::vector<std::string> columns = [] {
     std::vector<std::string> c = {"study", "extractor"};
-    for (const auto& f : text_fields()) {
+    for (const auto& f : characteristics_text_fields()) {
       c.push_back(f.first);
       if (f.first == "participants") c.push_back("n_randomised");
     }
@@ -81,8 +77,8 @@ std::vector<StudyCharacteristics> parse_characteristics_csv(std::string_view tex
   const std::size_t is = t.require_column("study", where);
   const auto ie = t.column("extractor");
   const auto in = t.column("n_randomised");
-  std::vector<std::pair<std::optional<std::size_t>, TextField>> present;
-  for (const auto& f : text_fields()) present.emplace_back(t.column(f.first), f.second);
+  std::vector<std::pair<std::optional<std::size_t>, CharacteristicsTextField>> present;
+  for (const auto& f : characteristics_text_fields()) present.emplace_back(t.column(f.first), f.second);
 
   std::vector<StudyCharacteristics> rows;
   std::set<std::pair<std::string, std::string>> seen;
@@ -111,7 +107,7 @@ std::string format_characteristics_csv(const std::vector<StudyCharacteristics>& 
   std::string out = csv::format_row(characteristics_csv_columns());
   for (const auto& r : rows) {
     std::vector<std::string> cells = {r.study, r.extractor};
-    for (const auto& [name, field] : text_fields()) {
+    for (const auto& [name, field] : characteristics_text_fields()) {
       cells.push_back(r.*field);
       if (name == "participants") cells.push_back(r.n_randomised ? std::to_string(*r.n_randomised) : "");
     }
@@ -133,7 +129,7 @@ std::vector<Discrepancy> compare_characteristics(const std::vector<StudyCharacte
       for (std::size_t j = i + 1; j < group.size(); ++j) {
         const StudyCharacteristics& a = *group[i];
         const StudyCharacteristics& b = *group[j];
-        for (const auto& [name, field] : text_fields()) {
+        for (const auto& [name, field] : characteristics_text_fields()) {
           if (a.*field != b.*field)
             out.push_back({study, "", "", "", name, a.extractor, a.*field, b.extractor, b.*field});
           if (name == "participants" && a.n_randomised != b.n_randomised)

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/extraction_validate.hpp"
@@ -35,6 +36,12 @@ struct StudyCharacteristics {
   std::string notes;
   std::size_t line = 0;  ///< line in the imported file, for messages
 };
+
+/// The text fields after study and extractor with their column names (CSV
+/// and table alike), in export order; n_randomised follows participants.
+/// The one list the CSV, the comparison of extractors and the store walk.
+using CharacteristicsTextField = std::string StudyCharacteristics::*;
+const std::vector<std::pair<std::string, CharacteristicsTextField>>& characteristics_text_fields();
 
 /// The header in export order.
 const std::vector<std::string>& characteristics_csv_columns();

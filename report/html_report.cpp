@@ -49,10 +49,6 @@ std::string figure(const std::vector<OutputFile>& figures, const std::string& pa
          "</figcaption>\n</figure>\n";
 }
 
-std::string natural(const OutcomeReport& o, double v) {
-  return fixed(o.forest.ratio ? std::exp(v) : v, 2);
-}
-
 std::string rob_class(const std::string& j) {
   if (j == "low") return "low";
   if (j == "high") return "high";
@@ -223,12 +219,12 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
     h += "<h3>" + esc(o.label) + "</h3>\n";
     if (o.forest.overall) {
       const auto& p = *o.forest.overall;
-      h += "<p>" + esc(measure_name(o.measure)) + " " + natural(o, p.estimate) + " (" + fixed(o.level, 0) +
-           "% CI " + natural(o, p.ci_lower) + " to " + natural(o, p.ci_upper) + "), " +
+      h += "<p>" + esc(measure_name(o.measure)) + " " + natural_text(o, p.estimate) + " (" + fixed(o.level, 0) +
+           "% CI " + natural_text(o, p.ci_lower) + " to " + natural_text(o, p.ci_upper) + "), " +
            std::to_string(p.k) + " studies, " + esc(method_description(o.method)) + ". " +
            esc(heterogeneity_text(p)) + ". " + esc(overall_effect_text(p)) + ".";
       if (p.pi_lower && p.pi_upper)
-        h += " Prediction interval " + natural(o, *p.pi_lower) + " to " + natural(o, *p.pi_upper) + ".";
+        h += " Prediction interval " + natural_text(o, *p.pi_lower) + " to " + natural_text(o, *p.pi_upper) + ".";
       h += "</p>\n";
     }
     for (const auto& w : o.warnings) h += "<p class=\"warn\">Warning: " + esc(w) + "</p>\n";
@@ -240,8 +236,8 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
       for (const auto& r : o.robustness) {
         h += "<tr><td>" + esc(r.method) + "</td><td>" + esc(r.test) + "</td>";
         if (r.estimate && r.ci_lower && r.ci_upper) {
-          h += "<td class=\"num\">" + natural(o, *r.estimate) + "</td><td class=\"num\">" +
-               natural(o, *r.ci_lower) + " to " + natural(o, *r.ci_upper) + "</td><td class=\"num\">" +
+          h += "<td class=\"num\">" + natural_text(o, *r.estimate) + "</td><td class=\"num\">" +
+               natural_text(o, *r.ci_lower) + " to " + natural_text(o, *r.ci_upper) + "</td><td class=\"num\">" +
                (r.tau2 ? fixed(*r.tau2, 4) : "") + "</td><td class=\"num\">" +
                (r.p ? esc(p_value(*r.p)) : "") + "</td>";
         } else {

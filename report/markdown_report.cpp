@@ -46,7 +46,6 @@ std::string rob_mark(const std::string& j) {
   return "\u2212";
 }
 
-std::string natural(const OutcomeReport& o, double v) { return fixed(o.forest.ratio ? std::exp(v) : v, 2); }
 
 std::string p_value(double p) {
   std::string s = format_p(p);
@@ -164,12 +163,12 @@ std::string render_markdown_report(const ReportData& d) {
     m += "### " + md(o.label) + "\n\n";
     if (o.forest.overall) {
       const auto& p = *o.forest.overall;
-      m += md(measure_name(o.measure)) + " " + natural(o, p.estimate) + " (" + fixed(o.level, 0) + "% CI " +
-           natural(o, p.ci_lower) + " to " + natural(o, p.ci_upper) + "), " + std::to_string(p.k) +
+      m += md(measure_name(o.measure)) + " " + natural_text(o, p.estimate) + " (" + fixed(o.level, 0) + "% CI " +
+           natural_text(o, p.ci_lower) + " to " + natural_text(o, p.ci_upper) + "), " + std::to_string(p.k) +
            " studies, " + md(method_description(o.method)) + ". " + md(heterogeneity_text(p)) + ". " +
            md(overall_effect_text(p)) + ".";
       if (p.pi_lower && p.pi_upper)
-        m += " Prediction interval " + natural(o, *p.pi_lower) + " to " + natural(o, *p.pi_upper) + ".";
+        m += " Prediction interval " + natural_text(o, *p.pi_lower) + " to " + natural_text(o, *p.pi_upper) + ".";
       m += "\n\n";
     }
     for (const auto& w : o.warnings) m += "> Warning: " + md(w) + "\n\n";
@@ -180,7 +179,7 @@ std::string render_markdown_report(const ReportData& d) {
       for (const auto& r : o.robustness) {
         m += "| " + md(r.method) + " | " + md(r.test) + " | ";
         if (r.estimate && r.ci_lower && r.ci_upper) {
-          m += natural(o, *r.estimate) + " | " + natural(o, *r.ci_lower) + " to " + natural(o, *r.ci_upper) +
+          m += natural_text(o, *r.estimate) + " | " + natural_text(o, *r.ci_lower) + " to " + natural_text(o, *r.ci_upper) +
                " | " + (r.tau2 ? fixed(*r.tau2, 4) : "") + " | " + (r.p ? md(p_value(*r.p)) : "") + " |\n";
         } else {
           m += md(r.note.empty() ? "not applicable" : r.note) + " | | | |\n";

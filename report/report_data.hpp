@@ -119,6 +119,10 @@ std::string render_recall_svg(const Prioritisation& p);
 /// A file-name-safe form of an outcome name ([A-Za-z0-9_-], others -> '-').
 std::string slug(const std::string& name);
 
+/// `value` (analysis scale) on the natural scale with 2 decimals: exp() for
+/// ratio measures, as the report prints every estimate and CI bound.
+std::string natural_text(const OutcomeReport& outcome, double value);
+
 /// The human name of a pooling method ("REML" -> "restricted maximum-likelihood").
 std::string method_description(const std::string& method);
 

@@ -77,10 +77,11 @@ std::vector<IncludedStudy> load_studies(db::Database& db) {
 
 // Reports assessed at full text and excluded (PRISMA 2020 item 16b), from
 // the same final decisions the flow diagram counts, by reason then citation.
-std::vector<ExcludedReport> load_excluded_reports(db::Database& db, const Protocol& protocol) {
+std::vector<ExcludedReport> load_excluded_reports(db::Database& db,
+                                                  const std::vector<screen::RecordState>& states) {
   std::vector<ExcludedReport> out;
   auto s = db.prepare("SELECT authors, year, title, journal, pmid, doi FROM records WHERE record_id = ?");
-  for (const auto& r : screen::load_record_states(db, protocol)) {
+  for (const auto& r : states) {
     if (!screen::sought_at_full_text(r) || r.ft.state != screen::ConsensusState::kFinal ||
         r.ft.decision != screen::Decision::kExclude)
       continue;
@@ -274,7 +275,10 @@ ReportData load_report_data(db::Database& db, const Protocol& protocol) {
   d.protocol = protocol;
   d.searches = load_searches(db);
   d.imports = load_imports(db);
-  d.prisma = screen::compute_prisma_counts(db, protocol);
+  // One read of every record's state serves the flow counts and the
+  // excluded reports, so the two always agree.
+  const auto states = screen::load_record_states(db, protocol);
+  d.prisma = screen::compute_counts(states);
   d.studies = load_studies(db);
   // Only studies with a report included at full text (a study whose
   // reports were all excluded later keeps its links, not its place here).
@@ -288,7 +292,7 @@ ReportData load_report_data(db::Database& db, const Protocol& protocol) {
                            [&](const IncludedStudy& s) { return s.name == c.study; });
     if (st != d.studies.end() && !st->characteristics) st->characteristics = std::move(c);
   }
-  d.excluded_reports = load_excluded_reports(db, protocol);
+  d.excluded_reports = load_excluded_reports(db, states);
   d.risk_of_bias = load_rob(db);
   d.outcomes = load_outcomes(db, protocol);
   d.prioritisation = load_prioritisation(db);

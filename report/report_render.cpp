@@ -2,6 +2,7 @@
 // and the list of output files (see report_data.hpp).
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "extract/outcome_data.hpp"
 #include "report/html_report.hpp"
@@ -116,6 +117,10 @@ std::vector<std::string> rob_domain_order(const std::vector<RobStudy>& studies) 
     if (dom != "overall" && std::find(rob2.begin(), rob2.end(), dom) == rob2.end()) out.push_back(dom);
   if (present("overall")) out.push_back("overall");
   return out;
+}
+
+std::string natural_text(const OutcomeReport& o, double v) {
+  return fixed(o.forest.ratio ? std::exp(v) : v, 2);
 }
 
 std::string rob_domain_heading(const std::string& domain) {

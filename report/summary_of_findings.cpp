@@ -95,9 +95,8 @@ SummaryOfFindingsRow summary_of_findings_row(const OutcomeReport& o, const Outco
   if (counted) row.studies += " (" + thousands(std::llround(participants)) + " participants)";
   if (o.forest.overall) {
     const ForestPooled& p = *o.forest.overall;
-    auto natural = [&](double v) { return fixed(o.forest.ratio ? std::exp(v) : v, 2); };
-    row.relative = o.measure + " " + natural(p.estimate) + " (" + natural(p.ci_lower) + " to " +
-                   natural(p.ci_upper) + ")";
+    row.relative = o.measure + " " + natural_text(o, p.estimate) + " (" + natural_text(o, p.ci_lower) +
+                   " to " + natural_text(o, p.ci_upper) + ")";
     const auto r0 = assumed_control_risk(o.forest);
     const auto r1 = r0 ? risk_with_intervention(o.measure, *r0, p.estimate) : std::nullopt;
     if (r1) {
