@@ -61,11 +61,10 @@ std::string render(Review& review, const std::string& format) {
   } else {
     auto arr = nlohmann::json::array();
     for (const auto& r : rows) {
-      auto s = review.db.prepare("SELECT record_json FROM records WHERE record_id = ?");
-      s.bind(1, r.record_id);
-      s.step();
+      auto rec = fetch::load_record(review.db, r.record_id);
+      if (!rec) continue;
       // Stored rows leave empty fields out; the export keeps every key.
-      auto j = nlohmann::json::parse(fetch::record_to_json_full(fetch::record_from_json(s.get_text(0))));
+      auto j = nlohmann::json::parse(fetch::record_to_json_full(*rec));
       j["record_id"] = r.record_id;
       j["source"] = r.source;
       j["duplicate_of"] = r.duplicate_of ? nlohmann::json(*r.duplicate_of) : nlohmann::json();

@@ -144,6 +144,16 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return len;
 }
 
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) continue;
+    const std::size_t len = utf8_length(s, i);
+    if (len == 0) return false;
+    i += len - 1;
+  }
+  return true;
+}
+
 // A direct writer producing byte for byte what record_to_json_nlohmann
 // produces for stored rows (keys in std::map order, nlohmann's escapes,
 // empty and default values left out), without building a json tree: that
@@ -243,15 +253,17 @@ class Writer {
   bool first_ = true;
 };
 
-}  // namespace
-
-std::string record_to_json(const Record& r) {
+// record_to_json's body; with `texts_in_columns` the title and the abstract
+// sections' texts are left to the row's columns (record_to_stored_json).
+std::string write_record_json(const Record& r, bool texts_in_columns) {
   std::string out;
   out.reserve(256 + r.title.size() + r.abstract.size() * 512 + r.authors.size() * 64);
   Writer w(out);
   w.open();
   w.field("abstract", r.abstract, [&](const AbstractSection& s) {
-    w.field("label", s.label), w.field("nlm_category", s.nlm_category), w.field("text", s.text);
+    w.field("label", s.label), w.field("nlm_category", s.nlm_category);
+    if (!texts_in_columns) w.field("text", s.text);
+    else w.field("text_length", static_cast<int>(s.text.size()));
   });
   w.field("article_date", r.article_date);
   w.field("authors", r.authors, [&](const Author& a) {
@@ -297,26 +309,43 @@ std::string record_to_json(const Record& r) {
   w.field("publication_types", r.publication_types);
   w.field("raw_format", r.raw_format);
   w.field("source_record_id", r.source_record_id);
-  w.field("title", r.title);
+  if (!texts_in_columns) w.field("title", r.title);
   w.field("vernacular_title", r.vernacular_title);
   w.field("volume", r.volume);
   w.field("year", r.year);
   w.close();
-  if (!w.ok()) return record_to_json_nlohmann(r, false);
+  // The texts left to the columns must still be what the reference accepts.
+  bool ok = w.ok();
+  if (texts_in_columns) {
+    ok = ok && valid_utf8(r.title);
+    for (const auto& sec : r.abstract) ok = ok && valid_utf8(sec.text);
+  }
+  // Not valid UTF-8: nlohmann's dump() refuses it (throws), as it always did.
+  if (!ok) return record_to_json_nlohmann(r, false);
   return out;
 }
+
+}  // namespace
+
+std::string record_to_json(const Record& r) { return write_record_json(r, false); }
+
+std::string record_to_stored_json(const Record& r) { return write_record_json(r, true); }
 
 std::string record_to_json_reference(const Record& r) { return record_to_json_nlohmann(r, false); }
 
 std::string record_to_json_full(const Record& r) { return record_to_json_nlohmann(r, true); }
 
-Record record_from_json(const std::string& text) {
-  json j;
+namespace {
+
+json parse_record_json(const std::string& text) {
   try {
-    j = json::parse(text);
+    return json::parse(text);
   } catch (const json::exception& e) {
     throw InputError(std::string("stored record is not valid JSON: ") + e.what());
   }
+}
+
+Record record_from(const json& j) {
   Record r;
   r.source_record_id = j.value("source_record_id", "");
   r.pmid = j.value("pmid", "");
@@ -351,6 +380,54 @@ Record record_from_json(const std::string& text) {
   r.comments_corrections = j.value("comments_corrections", std::vector<CommentCorrection>{});
   r.is_book = j.value("is_book", false);
   r.raw_format = j.value("raw_format", "");
+  return r;
+}
+
+// Cuts the abstract column back into the sections record_to_stored_json
+// described: Record::abstract_text() joins "LABEL: text" (or the text alone)
+// with newlines, and each section's "text_length" says where its text ends.
+void texts_from_abstract_column(const json& sections, std::vector<AbstractSection>& out,
+                                std::string_view column) {
+  auto mismatch = [&](const std::string& what) {
+    return InputError("the stored abstract does not match the sections its record_json describes (" +
+                      what + "); `fetch --reparse` rewrites the record from its archived response");
+  };
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (i > 0) {
+      if (at >= column.size() || column[at] != '\n') throw mismatch("no line break before section " + std::to_string(i + 1));
+      ++at;
+    }
+    const std::string& label = out[i].label;
+    if (!label.empty()) {
+      if (column.substr(at, label.size() + 2) != label + ": ")
+        throw mismatch("section " + std::to_string(i + 1) + " does not start with \"" + label + ": \"");
+      at += label.size() + 2;
+    }
+    const auto n = sections[i].value("text_length", std::size_t{0});  // left out when 0
+    if (at + n > column.size()) throw mismatch("section " + std::to_string(i + 1) + " runs past the end");
+    out[i].text.assign(column.substr(at, n));
+    at += n;
+  }
+  if (at != column.size()) throw mismatch(std::to_string(column.size() - at) + " bytes left over");
+}
+
+}  // namespace
+
+Record record_from_json(const std::string& text) { return record_from(parse_record_json(text)); }
+
+Record record_from_stored_json(const std::string& text, std::string_view title_column,
+                               std::string_view abstract_column) {
+  const json j = parse_record_json(text);
+  Record r = record_from(j);
+  if (!j.contains("title")) r.title.assign(title_column);
+  bool in_column = false;
+  if (j.contains("abstract"))
+    for (const auto& sec : j["abstract"]) in_column = in_column || sec.contains("text_length");
+  if (in_column) texts_from_abstract_column(j["abstract"], r.abstract, abstract_column);
+  // No sections: the writer left the column empty, so text there was put in
+  // by other means (a row inserted by hand); it reads as an unlabelled abstract.
+  if (r.abstract.empty() && !abstract_column.empty()) r.abstract.push_back({"", "", std::string(abstract_column)});
   return r;
 }
 

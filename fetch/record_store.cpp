@@ -95,7 +95,7 @@ RecordRow make_record_row(const Record& r, bool compress_raw) {
   row.keywords = join(r.keywords);
   row.mesh = r.mesh_text();
   row.language = join(r.languages);
-  row.json = record_to_json(r);
+  row.json = record_to_stored_json(r);
   row.raw_format = r.raw_format;
   // A fetched record's XML is already kept, compressed once per reply, in
   // raw_responses: compressing it again per record was a quarter of the
@@ -155,10 +155,14 @@ std::int64_t RecordWriter::Impl::insert_row(const RecordRow& r, const RecordOrig
 }
 
 std::optional<Record> load_record(db::Database& db, std::int64_t record_id) {
-  auto s = db.prepare("SELECT record_json FROM records WHERE record_id = ?");
+  auto s = db.prepare("SELECT record_json, title, abstract FROM records WHERE record_id = ?");
   s.bind(1, record_id);
   if (!s.step()) return std::nullopt;
-  return record_from_json(s.get_text(0));
+  try {
+    return record_from_stored_json(s.get_text(0), s.get_text(1), s.get_text(2));
+  } catch (const InputError& e) {
+    throw InputError("record " + std::to_string(record_id) + ": " + e.what());
+  }
 }
 
 std::string load_raw_payload(db::Database& db, std::int64_t record_id) {

@@ -57,7 +57,7 @@ ReparseSummary reparse_runs(db::Database& db, std::optional<std::int64_t> run_id
         upd.bind(6, r.journal).bind(7, nonempty(r.volume)).bind(8, nonempty(r.issue));
         upd.bind(9, nonempty(r.pages));
         upd.bind(10, join(r.publication_types)).bind(11, join(r.keywords)).bind(12, r.mesh_text());
-        upd.bind(13, nonempty(join(r.languages))).bind(14, record_to_json(r)).bind(15, r.raw_format);
+        upd.bind(13, nonempty(join(r.languages))).bind(14, record_to_stored_json(r)).bind(15, r.raw_format);
         // The record's bytes stay in the reply they came from (as a fresh
         // fetch stores them); a copy only when the span is not usable.
         const auto& span = parsed.raw_spans.at(i);

@@ -74,7 +74,8 @@ ReparseCheck check_reparse(db::Database& db) {
   }
   // Only rows a fetch run wrote: the ones `fetch --reparse` would rewrite.
   auto st = db.prepare(
-      "SELECT record_id, record_json, deleted FROM records WHERE source_id = ? AND pmid = ? AND run_id IS NOT NULL");
+      "SELECT record_id, record_json, deleted, title, abstract FROM records"
+      " WHERE source_id = ? AND pmid = ? AND run_id IS NOT NULL");
   for (const auto& [pmid, e] : expected) {
     st.reset();
     st.bind(1, *source).bind(2, pmid);
@@ -82,11 +83,23 @@ ReparseCheck check_reparse(db::Database& db) {
     while (st.step()) {
       found = true;
       ++check.records;
-      const std::string stored = st.is_null(1) ? "" : st.get_text(1);
+      std::string stored = st.is_null(1) ? "" : st.get_text(1);
       const bool stored_deleted = st.get_int(2) != 0;
       if (e.deleted && !stored_deleted) {
         check.differences.push_back({pmid, e.where, "PubMed lists the PMID as deleted but the record is not marked deleted"});
-      } else if (!e.json.empty() && !same_record(stored, e.json)) {
+        continue;
+      }
+      if (e.json.empty()) continue;
+      // The row's JSON with its title and abstract columns put back, so the
+      // comparison covers them too.
+      try {
+        stored = fetch::record_to_json(fetch::record_from_stored_json(stored, st.get_text(3), st.get_text(4)));
+      } catch (const InputError& ex) {  // not JSON, or an abstract column that lost its sections
+        check.differences.push_back({pmid, e.where, std::string("stored record cannot be read: ") + ex.what()});
+        continue;
+      } catch (const std::exception&) {  // members of the wrong type: compared as stored, by field
+      }
+      if (!same_record(stored, e.json)) {
         check.differences.push_back({pmid, e.where, "stored record differs in: " + differing_fields(stored, e.json)});
       }
     }

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/error.hpp"
 #include "common/file.hpp"
 #include "fetch/pubmed_xml.hpp"
 #include "tests/support/shared_data.hpp"
@@ -20,6 +21,9 @@ void expect_same_as_reference(const Record& r) {
   EXPECT_EQ(fast, record_to_json_reference(r)) << r.pmid;
   Record back = record_from_json(fast);
   EXPECT_EQ(record_to_json(back), fast) << r.pmid;
+  // The stored form, given the row's columns back, is the same record.
+  const std::string stored = record_to_stored_json(r);
+  EXPECT_EQ(record_to_json(record_from_stored_json(stored, r.title, r.abstract_text())), fast) << r.pmid;
 }
 
 TEST(RecordJson, ProjectFixtureMatchesReferenceSerialisation) {
@@ -88,6 +92,53 @@ TEST(RecordJson, RowsStoredInFullByEarlierVersionsLoadTheSame) {
   }
 }
 
+TEST(RecordJson, StoredFormLeavesTheTitleAndAbstractTextsToTheirColumns) {
+  Record r;
+  r.pmid = "9";
+  r.title = "Blinatumomab: a \"trial\"";
+  r.abstract.push_back({"BACKGROUND", "BACKGROUND", "Why.\nStill why."});
+  r.abstract.push_back({"", "", "Unlabelled: with a colon"});
+  r.abstract.push_back({"RESULTS", "RESULTS", ""});
+  EXPECT_EQ(record_to_stored_json(r),
+            R"({"abstract":[{"label":"BACKGROUND","nlm_category":"BACKGROUND","text_length":15},)"
+            R"({"text_length":24},{"label":"RESULTS","nlm_category":"RESULTS"}],"pmid":"9"})");
+  const Record back = record_from_stored_json(record_to_stored_json(r), r.title, r.abstract_text());
+  EXPECT_EQ(record_to_json(back), record_to_json(r));
+  // A record with no abstract and no title needs no columns.
+  Record bare;
+  bare.pmid = "10";
+  EXPECT_EQ(record_to_json(record_from_stored_json(record_to_stored_json(bare), "", "")), record_to_json(bare));
+}
+
+TEST(RecordJson, StoredFormReadsRowsThatEarlierVersionsStoredWhole) {
+  auto path = test::source_dir() / "tests/data/fetch/medline_date_book_delete.xml";
+  for (const auto& r : parse_pubmed_xml(read_file(path), path.string()).records) {
+    // The JSON's own title and section texts win over the columns.
+    const std::string abstract_column = r.abstract.empty() ? "" : "other";
+    for (const std::string& whole : {record_to_json(r), record_to_json_full(r)})
+      EXPECT_EQ(record_to_json(record_from_stored_json(whole, "other", abstract_column)), record_to_json(r))
+          << r.pmid;
+  }
+}
+
+TEST(RecordJson, AnAbstractColumnThatNoLongerHoldsItsSectionsIsRefused) {
+  Record r;
+  r.abstract.push_back({"METHODS", "METHODS", "Randomised."});
+  r.abstract.push_back({"RESULTS", "RESULTS", "Fewer relapses."});
+  const std::string stored = record_to_stored_json(r);
+  ASSERT_NO_THROW(record_from_stored_json(stored, "", r.abstract_text()));
+  for (const std::string& column : {r.abstract_text() + " more", std::string("METHODS: Randomised."),
+                                    std::string("Methods: Randomised.\nRESULTS: Fewer relapses."),
+                                    std::string("METHODS: Randomised. RESULTS: Fewer relapses.")}) {
+    try {
+      record_from_stored_json(stored, "", column);
+      ADD_FAILURE() << "accepted: " << column;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find("fetch --reparse"), std::string::npos) << e.what();
+    }
+  }
+}
+
 TEST(RecordJson, InvalidUtf8FallsBackToTheReferenceBehaviour) {
   Record r;
   r.title = std::string("bad \xC3\x28 byte");
@@ -100,7 +151,9 @@ TEST(RecordJson, InvalidUtf8FallsBackToTheReferenceBehaviour) {
     Record b;
     b.abstract.push_back({"", "", bad});
     EXPECT_ANY_THROW(record_to_json(b)) << bad;
+    EXPECT_ANY_THROW(record_to_stored_json(b)) << bad;  // though the text goes to a column
   }
+  EXPECT_ANY_THROW(record_to_stored_json(r));
   Record ok;
   ok.title = "4-byte \xF0\x9F\x98\x80 and 3-byte \xE2\x82\xAC";
   expect_same_as_reference(ok);

@@ -95,6 +95,24 @@ TEST(ReparseCheck, NamesEveryDifferenceAndWritesNothing) {
   EXPECT_EQ(database_content_sha256(db), before);
 }
 
+TEST(ReparseCheck, EditedTitleAndAbstractColumnsAreDifferences) {
+  test::TempDir tmp;
+  auto db = db::Database::open(tmp / "review.db", true);
+  store_run(db, fixture());
+  // The stored JSON leaves these texts to the columns, so the check reads them there.
+  // 2000001's abstract column no longer ends where its section does;
+  // 2000002 had no abstract and gains one.
+  db.exec("UPDATE records SET abstract = abstract || ' and more' WHERE pmid = '2000001'");
+  db.exec("UPDATE records SET title = 'Edited', abstract = 'Added' WHERE pmid = '2000002'");
+  auto check = check_reparse(db);
+  ASSERT_EQ(check.differences.size(), 2u);
+  EXPECT_EQ(check.differences[0].pmid, "2000001");
+  EXPECT_NE(check.differences[0].what.find("stored record cannot be read"), std::string::npos)
+      << check.differences[0].what;
+  EXPECT_EQ(check.differences[1].pmid, "2000002");
+  EXPECT_EQ(check.differences[1].what, "stored record differs in: title, abstract");
+}
+
 TEST(ReparseCheck, AnUnparsableResponseIsADifference) {
   test::TempDir tmp;
   auto db = db::Database::open(tmp / "review.db", true);
