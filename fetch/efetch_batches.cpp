@@ -64,8 +64,12 @@ void prepare_batch(EfetchBatch& b, const PmidSet& run_set,
       if (!run_set.contains(r.pmid)) continue;
       in_body[i] = raw_in_body(b.resp.body, b.parsed, i);
       b.rows[i] = make_record_row(r, !in_body[i]);
-      r.raw.clear();  // the row (or the body) holds it now
-      r.raw.shrink_to_fit();
+      // The row (and the body) hold everything the store needs but the
+      // PMID. Freed here, by the thread that built it: glibc frees a chunk
+      // from another thread's arena under that arena's lock, and the
+      // producer freeing every spent batch's records was a fifth of its time.
+      Record built = std::move(r);
+      r.pmid = std::move(built.pmid);
     }
   };
   if (sharer) {
