@@ -143,11 +143,13 @@ void run_pipelined(Produce produce, Consume consume, bool threaded = true,
   std::mutex m;
   std::condition_variable cv;
   std::deque<Batch> ready;  // at most `waiting` batches
-  // Consumed batches go back to the worker to be freed: for a parsed efetch
-  // reply that is thousands of small frees, which would otherwise cost the
-  // storing thread about a tenth of its time. (Freeing them here whenever
-  // no batch was ready cost the storing thread ~7% in perf: it is the side
-  // that sets the pace on a 2-core box, I/O included.)
+  // Consumed batches go back to the worker to be freed, with what it
+  // allocated: glibc frees a chunk from another thread's arena under that
+  // arena's lock, so frees on this thread contend with the worker's
+  // allocations (freeing whole efetch batches here took 1.5-2 s per 100,000
+  // records and slowed the worker by a third). A batch's producer should
+  // free what its helpers built in the task that built it (prepare_batch
+  // frees each record so).
   std::vector<Batch> spent;
   bool done = false, stop = false, offered = false;
   std::exception_ptr error;
