@@ -305,6 +305,15 @@ CREATE TABLE study_characteristics(
 );
 )sql";
 
+// records.record_json no longer repeats the title and the abstract's
+// section texts that the row's columns hold (fetch/record_json.hpp). The
+// tables do not change; the version does, so that an earlier prismaflow,
+// which would read such rows as having no title or abstract, refuses the
+// database. Rows stored whole before stay as they are and read the same.
+constexpr std::string_view kV6 = R"sql(
+-- no table changes: rows written from now on hold the compact record_json
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -314,6 +323,7 @@ const std::vector<Migration>& migrations() {
       {3, "dedup candidates say why they were held", kV3},
       {4, "records carry their PMC id; record_ids goes", kV4},
       {5, "characteristics of included studies", kV5},
+      {6, "record_json leaves the title and abstract texts to their columns", kV6},
   };
   return all;
 }
