@@ -5,7 +5,7 @@
 // ASReview's published WSS@95 (Ferdinands et al. 2023, NB+TF-IDF+max+double).
 //
 // usage: ranking_simulate [SHARED_DIR] [--model nb|logistic|ensemble|svm|auto] [--seeds N]
-//                         [--alpha A] [--ngram N] [--min-df K] [--tokens words|all]
+//                         [--alpha A] [--ngram N] [--min-df K] [--tokens words+stop-words|words|words+numbers|all]
 //                         [--plain-tf|--sublinear] [--no-balance] [--c C]
 //                         [--balance double|resample|balanced|none] [--ratio R]
 //                         [--only NAME] [--to-end] [--sklearn] [--resample]

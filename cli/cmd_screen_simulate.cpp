@@ -38,7 +38,7 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       "screen simulate",
       "prismaflow screen simulate DATASET [--model nb|logistic|ensemble|svm|auto] [--seed N ...] [--seeds N]\n"
       "       [--prior-included K --prior-excluded K] [--label COLUMN] [--uncertain-share X]\n"
-      "       [--balance double|resample|balanced|none] [--tokens words|all] [--ngram N] [--min-df N]\n"
+      "       [--balance double|resample|balanced|none] [--tokens words+stop-words|words|words+numbers|all] [--ngram N] [--min-df N]\n"
       "       [--tf sublinear|raw] [--alpha A] [--c C]\n"
       "       [--batch N] [--curve-csv FILE] [--curve-svg FILE] [--json]",
       "Replays a labelled data set as if it were screened with --order relevance: starts from "
@@ -64,7 +64,8 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
        "double (ASReview's double balance as weights), resample (as a seeded resample), "
        "balanced (inverse class frequency) or none")
       ("tokens", po::value<std::string>()->default_value(std::string(screen::tokens_name(def.features.tokens))),
-       "words (stop words and numbers dropped) or all (kept, as scikit-learn)")
+       "words+stop-words (numbers dropped), words (stop words and numbers dropped), "
+       "words+numbers (stop words dropped) or all (both kept, as scikit-learn)")
       ("ngram", po::value<int>()->default_value(def.features.ngram_max), "longest word n-gram (1-3)")
       ("min-df", po::value<int>()->default_value(def.features.min_df), "drop terms in fewer records")
       ("tf", po::value<std::string>()->default_value(def.features.sublinear_tf ? "sublinear" : "raw"),

@@ -33,8 +33,13 @@ TEST(RankingConfig, TokenSettings) {
   EXPECT_TRUE(parse_tokens("words").drop_stop_words);
   EXPECT_FALSE(parse_tokens("all").drop_stop_words);
   EXPECT_FALSE(parse_tokens("all").drop_numbers);
-  EXPECT_EQ(tokens_name(parse_tokens("all")), "all");
-  EXPECT_THROW_MSG(parse_tokens("chars"), UsageError, "use words");
+  for (const char* name : {"words", "all", "words+stop-words", "words+numbers"})
+    EXPECT_EQ(tokens_name(parse_tokens(name)), name);
+  EXPECT_FALSE(parse_tokens("words+stop-words").drop_stop_words);
+  EXPECT_TRUE(parse_tokens("words+stop-words").drop_numbers);
+  // The default keeps stop words and drops numbers (ranking_config.cpp says why).
+  EXPECT_EQ(tokens_name(default_ranking_config().features.tokens), "words+stop-words");
+  EXPECT_THROW_MSG(parse_tokens("chars"), UsageError, "use words+stop-words");
 }
 
 TEST(RankingConfig, ModelNames) {
