@@ -16,6 +16,7 @@
 #include "screen/automation_rules.hpp"
 #include "screen/prioritiser.hpp"
 #include "screen/screening_store.hpp"
+#include "screen/stopping_guidance.hpp"
 #include "screen/terminal_screener.hpp"
 
 namespace prismaflow::cli {
@@ -73,7 +74,8 @@ int screen_interactive(const Args& args) {
                    "Interactive screener on a terminal: one record at a time, keys i(nclude), "
                    "e(xclude, with a reason), m(aybe), n(ot retrieved, full text), s(kip), "
                    "u(ndo), q(uit). Subcommands: next, import, export, conflicts, resolve, "
-                   "agreement, automate, simulate (see 'prismaflow screen SUBCOMMAND --help')."};
+                   "agreement, automate, simulate, stopping (see 'prismaflow screen SUBCOMMAND "
+                   "--help')."};
   add_queue_options(spec);
   auto vm = parse_command(spec, args);
   if (!vm) return 0;
@@ -138,6 +140,11 @@ int screen_next(const Args& args) {
   } else {
     std::cerr << total << " record(s) awaiting " << o.reviewer << " at "
               << screen::stage_name(o.stage) << "\n";
+    // In relevance order the team also needs to know when it may stop.
+    if (o.order == "relevance")
+      std::cerr << screen::stopping_guidance_text(screen::assess_stopping(
+                       screen::load_stage_decisions(review.db, review.protocol, o.stage), o.stage))
+                << "\n";
   }
   return 0;
 }
@@ -195,9 +202,10 @@ int cmd_screen(const Args& args) {
     if (sub == "agreement") return screen_agreement(rest);
     if (sub == "automate") return screen_automate(rest);
     if (sub == "simulate") return screen_simulate(rest);
+    if (sub == "stopping") return screen_stopping(rest);
     throw UsageError("prismaflow screen: unknown subcommand '" + sub +
-                     "'; use next, import, export, conflicts, resolve, agreement, automate or "
-                     "simulate, or options alone for the interactive screener");
+                     "'; use next, import, export, conflicts, resolve, agreement, automate, "
+                     "simulate or stopping, or options alone for the interactive screener");
   }
   return screen_interactive(args);
 }

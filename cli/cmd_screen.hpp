@@ -1,7 +1,7 @@
 // The `screen` subcommands, one function each, dispatched by cmd_screen().
 // Internal to the CLI: cmd_screen.cpp (interactive, next, automate),
 // cmd_screen_team.cpp (conflicts, resolve, agreement), cmd_screen_io.cpp
-// (import, export).
+// (import, export), cmd_screen_stopping.cpp (stopping).
 #pragma once
 
 #include <cstdint>
@@ -23,6 +23,7 @@ int screen_resolve(const Args& args);
 int screen_agreement(const Args& args);
 int screen_import(const Args& args);
 int screen_export(const Args& args);
+int screen_stopping(const Args& args);
 
 /// `ids` in the order asked for: "id" (as given), "random" (seeded shuffle)
 /// or "relevance" (prioritised screening, screen/prioritiser.hpp). Throws

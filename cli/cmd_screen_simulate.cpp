@@ -18,6 +18,7 @@
 #include "screen/recall_curve_svg.hpp"
 #include "screen/simulation.hpp"
 #include "screen/simulation_metrics.hpp"
+#include "screen/stopping_criterion.hpp"
 #include "screen/tfidf.hpp"
 
 namespace prismaflow::cli {
@@ -31,6 +32,7 @@ struct SimulateOptions {
   screen::RankingConfig config;  ///< features and learner; sim.learner is config.learner
   std::string curve_csv, curve_svg;
   bool json = false;
+  screen::StoppingCriterionOptions stopping;  ///< where the statistical criterion would stop
 };
 
 std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
@@ -40,7 +42,7 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       "       [--prior-included K --prior-excluded K] [--label COLUMN] [--uncertain-share X]\n"
       "       [--balance double|resample|balanced|none] [--tokens words+stop-words|words|words+numbers|all] [--ngram N] [--min-df N]\n"
       "       [--tf sublinear|raw] [--alpha A] [--c C]\n"
-      "       [--batch N] [--curve-csv FILE] [--curve-svg FILE] [--json]",
+      "       [--batch N] [--recall R] [--confidence C] [--curve-csv FILE] [--curve-svg FILE] [--json]",
       "Replays a labelled data set as if it were screened with --order relevance: starts from "
       "K included and K excluded prior records drawn with the seed, then trains, screens the "
       "most relevant record, reveals its label and retrains, until every record is screened. "
@@ -48,8 +50,10 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       "or label, or --label COLUMN), or a SYNERGY folder (labels.csv + works_*.zip). "
       "Reports WSS@95 and WSS@100 (% of screening saved at 95%/100% recall, minus what a "
       "random order saves), RRF@10 (% of inclusions found in the first 10%), ATD and the "
-      "records screened to find 95% and 100%. Prior records are left out of N and of every "
-      "position, as ASReview-insights does. Several seeds give the mean and range. The model "
+      "records screened to find 95% and 100%, and where the statistical stopping criterion "
+      "of 'screen stopping' (--recall, --confidence) would have said stop, with the recall "
+      "reached there. Prior records are left out of N and of every position, as "
+      "ASReview-insights does. Several seeds give the mean and range. The model "
       "options default to what 'screen --order relevance' uses."};
   const screen::RankingConfig def = screen::default_ranking_config();
   spec.options.add_options()
@@ -85,6 +89,10 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       ("batch", po::value<unsigned>()->default_value(1), "records screened between retrainings")
       ("curve-csv", po::value<std::string>(), "write the recall curve(s) as CSV")
       ("curve-svg", po::value<std::string>(), "write the recall curve(s) as an SVG plot")
+      ("recall", po::value<double>()->default_value(screen::StoppingCriterionOptions{}.recall_target),
+       "recall target of the stopping criterion, in (0, 1)")
+      ("confidence", po::value<double>()->default_value(screen::StoppingCriterionOptions{}.confidence),
+       "confidence of the stopping criterion, in (0, 1)")
       ("json", "print one JSON object per seed (one per line)")
       ("help,h", "show this help");
   spec.positional.add("dataset", 1);
@@ -140,6 +148,11 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   if (vm->count("curve-csv")) o.curve_csv = (*vm)["curve-csv"].as<std::string>();
   if (vm->count("curve-svg")) o.curve_svg = (*vm)["curve-svg"].as<std::string>();
   o.json = vm->count("json") > 0;
+  o.stopping.recall_target = (*vm)["recall"].as<double>();
+  o.stopping.confidence = (*vm)["confidence"].as<double>();
+  if (!(o.stopping.recall_target > 0 && o.stopping.recall_target < 1) ||
+      !(o.stopping.confidence > 0 && o.stopping.confidence < 1))
+    throw UsageError("prismaflow screen simulate: --recall and --confidence must be in (0, 1)");
   return o;
 }
 
@@ -178,6 +191,7 @@ int run_screen_simulate(const SimulateOptions& o) {
   const std::string settings = screen::ranking_settings_json(o.config);
   std::vector<screen::RecallCurve> curves;
   std::map<std::string, Summary> sum;
+  std::size_t never_stopped = 0;
   for (std::uint64_t seed : o.seeds) {
     screen::SimulationOptions sim = o.sim;
     sim.seed = seed;
@@ -187,6 +201,26 @@ int run_screen_simulate(const SimulateOptions& o) {
     const screen::SimulationRun run = screen::simulate(f.matrix, labels, sim);
     const screen::ScreeningMetrics m = screen::compute_metrics(run.relevant);
     curves.push_back({"seed " + std::to_string(seed), m.found});
+    // The criterion reads every decision, priors first, out of every record;
+    // the stop is reported, as the other metrics, with the priors left out.
+    std::vector<bool> decided;
+    for (std::size_t p : run.priors) decided.push_back(labels[p]);
+    decided.insert(decided.end(), run.relevant.begin(), run.relevant.end());
+    const std::int64_t stop_all =
+        screen::first_stop(decided, static_cast<std::int64_t>(labels.size()), o.stopping);
+    const auto n_priors = static_cast<std::int64_t>(run.priors.size());
+    // -1: the criterion was never met.
+    const std::int64_t stopped_at = stop_all == 0 ? -1 : std::max<std::int64_t>(stop_all - n_priors, 0);
+    const double recall_at_stop =
+        stopped_at >= 0 ? 100.0 * double(m.found[static_cast<std::size_t>(stopped_at)]) / double(m.n_included)
+                        : 100.0;
+    if (stopped_at >= 0) {
+      sum["stop"].v.push_back(double(stopped_at));
+      sum["stop_share"].v.push_back(100.0 * double(stopped_at) / double(m.n_records));
+      sum["recall_at_stop"].v.push_back(recall_at_stop);
+    } else {
+      ++never_stopped;
+    }
     for (auto [k, v] : {std::pair{"wss95", m.wss95}, {"wss100", m.wss100}, {"rrf10", m.rrf10},
                         {"atd", m.atd}, {"n95", double(m.screened_for_95)},
                         {"n100", double(m.screened_for_100)}, {"seconds", run.seconds}})
@@ -207,6 +241,8 @@ int run_screen_simulate(const SimulateOptions& o) {
                           {"prior_included", sim.prior_included},
                           {"prior_excluded", sim.prior_excluded},
                           {"retrainings", run.retrainings},
+                          {"stopped_at", stopped_at >= 0 ? nlohmann::json(stopped_at) : nlohmann::json()},
+                          {"recall_at_stop", stopped_at >= 0 ? nlohmann::json(recall_at_stop) : nlohmann::json()},
                           {"settings", nlohmann::json::parse(settings)}};
       std::cout << j.dump() << "\n";
     }
@@ -257,6 +293,16 @@ int run_screen_simulate(const SimulateOptions& o) {
   line("ATD", "atd", "%", 1);
   line("screened to find 95%", "n95", " records", 0);
   line("screened to find 100%", "n100", " records", 0);
+  const std::string rule = "stopping criterion (recall " + fmt(100 * o.stopping.recall_target, 0) +
+                           "%, confidence " + fmt(100 * o.stopping.confidence, 0) + "%)";
+  if (!sum["stop"].v.empty()) {
+    line((rule + " stops after").c_str(), "stop", " records", 0);
+    line("  that is, of N", "stop_share", "%", 1);
+    line("  recall there", "recall_at_stop", "%", 1);
+  }
+  if (never_stopped > 0)
+    std::cout << "  " << rule << ": never met in " << never_stopped << " of " << o.seeds.size()
+              << " seed(s)\n";
   line("seconds per simulation", "seconds", " s", 2);
   return 0;
 }

@@ -127,7 +127,10 @@ std::string render_html_report(const ReportData& d, const std::vector<OutputFile
     h += "<tr><th>Rankings</th><td class=\"num\">" + std::to_string(p.rankings) + "</td></tr>\n";
     h += "<tr><th>Latest ranking</th><td>stage " + esc(p.stage) + ", trained on " + std::to_string(p.n_included) +
          " included and " + std::to_string(p.n_excluded) + " excluded records</td></tr>\n";
-    h += "<tr><th>Settings</th><td><code>" + esc(p.settings_json) + "</code></td></tr>\n</table>\n";
+    h += "<tr><th>Settings</th><td><code>" + esc(p.settings_json) + "</code></td></tr>\n";
+    if (p.stopping)
+      h += "<tr><th>Stopping (title/abstract)</th><td>" + esc(stopping_text(*p.stopping)) + "</td></tr>\n";
+    h += "</table>\n";
     h += figure(figures, "figures/recall-ta.svg",
                 "Title/abstract inclusions found against the share of title/abstract decisions made, in the "
                 "order they were made (decided_at); the dashed diagonal is the expected curve of a random order.");

@@ -94,7 +94,9 @@ std::string render_markdown_report(const ReportData& d) {
     m += "### Prioritised screening\n\n- **Model:** " + md(models) + "\n- **Rankings:** " +
          std::to_string(p.rankings) + "\n- **Latest ranking:** stage " + md(p.stage) + ", trained on " +
          std::to_string(p.n_included) + " included and " + std::to_string(p.n_excluded) +
-         " excluded records\n- **Settings:** " + md(p.settings_json) + "\n\n";
+         " excluded records\n- **Settings:** " + md(p.settings_json) + "\n";
+    if (p.stopping) m += "- **Stopping (title/abstract):** " + md(stopping_text(*p.stopping)) + "\n";
+    m += "\n";
     // Same condition as render_recall_svg: the figure exists once something was included.
     if (std::find(p.ta_decisions.begin(), p.ta_decisions.end(), true) != p.ta_decisions.end())
       m += "![Title/abstract inclusions in screening order](figures/recall-ta.svg)\n\n";

@@ -14,6 +14,7 @@
 #include "report/forest_plot.hpp"
 #include "report/funnel_plot.hpp"
 #include "screen/prisma_counts.hpp"
+#include "screen/stopping_guidance.hpp"
 
 namespace prismaflow::report {
 
@@ -79,6 +80,9 @@ struct Prioritisation {
   std::vector<std::string> models;    ///< distinct human model names by last use (latest last)
   /// Title/abstract include (true) / exclude decisions by decided_at.
   std::vector<bool> ta_decisions;
+  /// Where title/abstract screening stands against the stopping rules
+  /// (screen/stopping_guidance.hpp), as `screen stopping` reports it.
+  std::optional<screen::StoppingAssessment> stopping;
 };
 
 struct ReportData {
@@ -115,6 +119,11 @@ std::string rob_domain_heading(const std::string& domain);
 /// The observed recall curve (figures/recall-ta.svg) of the title/abstract
 /// decisions in decision order; empty when there is no decision or no include.
 std::string render_recall_svg(const Prioritisation& p);
+
+/// One sentence on the stopping rules at title/abstract, for the report's
+/// prioritised-screening table (PRISMA 2020 item 8 and RAISE ask how
+/// screening was stopped).
+std::string stopping_text(const screen::StoppingAssessment& a);
 
 /// A file-name-safe form of an outcome name ([A-Za-z0-9_-], others -> '-').
 std::string slug(const std::string& name);

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -135,44 +134,6 @@ std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
   for (std::int64_t id : unknown) out.push_back({id, 0.0, false});
   record_ranking_run(db, run);
   return out;
-}
-
-std::string stopping_guidance(db::Database& db, Stage stage, const StoppingOptions& options) {
-  const std::vector<bool> seq = load_decision_sequence(db, stage);
-  const std::int64_t total = count_records(db);
-  std::int64_t run = 0;
-  for (auto it = seq.rbegin(); it != seq.rend() && !*it; ++it) ++run;
-  const auto screened = static_cast<std::int64_t>(seq.size());
-  const double share = total > 0 ? static_cast<double>(screened) / static_cast<double>(total) : 0;
-  const auto included = std::count(seq.begin(), seq.end(), true);
-  std::ostringstream s;
-  s.setf(std::ios::fixed);
-  s.precision(0);
-  s << "Stopping hint (guidance only, nothing is applied): " << screened << " of " << total
-    << " records decided (" << 100.0 * share << "%), " << included << " included, the last "
-    << run << " decisions were exclusions. ";
-  const bool share_met = share >= options.min_share_screened;
-  const bool run_met = run >= options.consecutive_exclusions;
-  if (share_met && run_met) {
-    s << "The heuristic (at least " << 100.0 * options.min_share_screened << "% screened and "
-      << options.consecutive_exclusions
-      << " consecutive exclusions) is met: stopping now is defensible if the protocol "
-         "allows it; report the rule and the number left unscreened.";
-  } else {
-    s << "The heuristic (at least " << 100.0 * options.min_share_screened << "% screened and "
-      << options.consecutive_exclusions << " consecutive exclusions) is not met yet: keep screening";
-    if (!share_met) {
-      const auto need = static_cast<std::int64_t>(
-          std::ceil(options.min_share_screened * static_cast<double>(total))) - screened;
-      s << " (" << need << " more decisions to reach the minimum share";
-      s << (run_met ? ")" : ", and " + std::to_string(options.consecutive_exclusions - run) +
-                                " more consecutive exclusions)");
-    } else {
-      s << " (" << options.consecutive_exclusions - run << " more consecutive exclusions)";
-    }
-    s << ".";
-  }
-  return s.str();
 }
 
 }  // namespace prismaflow::screen

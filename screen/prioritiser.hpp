@@ -54,18 +54,4 @@ std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
                                      const std::vector<std::int64_t>& candidates,
                                      const RankingOptions& options);
 
-/// Parameters of the stopping hint. The heuristic fires after at least
-/// `min_share_screened` of the records have a decision and the last
-/// `consecutive_exclusions` decisions (in decision order) were all exclusions.
-struct StoppingOptions {
-  double min_share_screened = 0.5;
-  std::int64_t consecutive_exclusions = 100;
-};
-
-/// A stopping hint (guidance only, never applied): N consecutive exclusions after a
-/// minimum share screened; returns a sentence to show, saying whether the
-/// heuristic is met and how far from it the screening is.
-std::string stopping_guidance(db::Database& db, Stage stage,
-                              const StoppingOptions& options = {});
-
 }  // namespace prismaflow::screen

@@ -106,8 +106,4 @@ std::vector<bool> load_decision_sequence(db::Database& db, Stage stage) {
   return out;
 }
 
-std::int64_t count_records(db::Database& db) {
-  return db.query_int("SELECT COUNT(*) FROM records WHERE deleted = 0").value_or(0);
-}
-
 }  // namespace prismaflow::screen

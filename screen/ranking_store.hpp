@@ -58,10 +58,7 @@ struct RankingRunRow {
 std::int64_t record_ranking_run(db::Database& db, const RankingRunRow& row);
 
 /// Current include/exclude decisions at `stage` in decision order (oldest
-/// first), true for include; for the stopping hint.
+/// first), true for include; for the report's observed recall curve.
 std::vector<bool> load_decision_sequence(db::Database& db, Stage stage);
-
-/// Records not deleted (the screening population's upper bound).
-std::int64_t count_records(db::Database& db);
 
 }  // namespace prismaflow::screen

@@ -261,6 +261,29 @@ TEST(ReportRender, PrioritisedScreeningShowsItsSettingsAndTheObservedRecallCurve
   EXPECT_NE(file(files, "report.md").content.find("](figures/recall-ta.svg)"), std::string::npos);
 }
 
+TEST(ReportRender, PrioritisedScreeningSaysWhereTheStoppingRulesStand) {
+  auto d = small_review();
+  d.prioritised_screening = true;
+  d.prioritisation_model = "naive Bayes";
+  d.prioritisation = prioritisation({true, false});
+  screen::StageDecisions s;
+  s.pool = 100;
+  s.relevant_in_order.assign(10, true);
+  s.relevant_in_order.insert(s.relevant_in_order.end(), 86, false);
+  d.prioritisation.stopping = screen::assess_stopping(s, screen::Stage::kTitleAbstract);
+  const std::string want =
+      "96 of 100 records decided (96%), 10 included. Statistical stopping criterion (Callaghan & "
+      "Müller-Hansen 2020): p = 0.044 that recall was below 95% at the last decision, met at the "
+      "95% level. Heuristic (at least 50% screened and 100 consecutive exclusions; the last 86 were "
+      "exclusions): not met.";
+  EXPECT_EQ(stopping_text(*d.prioritisation.stopping), want);
+  auto files = render_report(d);
+  EXPECT_NE(file(files, "report.html").content.find("<th>Stopping (title/abstract)</th><td>96 of 100"),
+            std::string::npos);
+  EXPECT_NE(file(files, "report.md").content.find("- **Stopping (title/abstract):** 96 of 100"),
+            std::string::npos);
+}
+
 TEST(ReportRender, NoRecallFigureWithoutAnInclusion) {
   auto d = small_review();
   d.prioritised_screening = true;

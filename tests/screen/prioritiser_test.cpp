@@ -194,19 +194,5 @@ TEST_F(PrioritiserTest, BadOptionsWriteNothing) {
   EXPECT_EQ(runs(), 0);
 }
 
-TEST_F(PrioritiserTest, StoppingGuidanceCountsTrailingExclusions) {
-  for (std::int64_t i = 1; i <= 12; ++i) decide(i, i == 2 ? "include" : "exclude");
-  const std::string not_yet = stopping_guidance(*db_, Stage::kTitleAbstract, {0.5, 20});
-  EXPECT_NE(not_yet.find("12 of 20 records decided (60%), 1 included, the last 10 decisions "
-                         "were exclusions"),
-            std::string::npos)
-      << not_yet;
-  EXPECT_NE(not_yet.find("not met yet"), std::string::npos);
-  EXPECT_NE(not_yet.find("10 more consecutive exclusions"), std::string::npos);
-  const std::string met = stopping_guidance(*db_, Stage::kTitleAbstract, {0.5, 10});
-  EXPECT_NE(met.find("is met"), std::string::npos) << met;
-  EXPECT_NE(met.find("guidance only"), std::string::npos);
-}
-
 }  // namespace
 }  // namespace prismaflow::screen
