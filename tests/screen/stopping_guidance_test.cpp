@@ -123,6 +123,12 @@ TEST(ScreenStoppingCommand, SaysHowFarEachRuleIsAndWritesNothing) {
   const auto parsed = nlohmann::json::parse(j.out);
   EXPECT_EQ(parsed["decided"], 3);
   EXPECT_EQ(parsed["statistical"]["recall_target"], 0.9);
+  // Batch screening in relevance order shows the same guidance on stderr.
+  auto next = test::run_prismaflow({"screen", "next", "--review", review, "--reviewer", "bob",
+                                    "--order", "relevance"});
+  ASSERT_EQ(next.exit_code, 0) << next.err;
+  EXPECT_NE(next.err.find("Stopping guidance at title/abstract"), std::string::npos) << next.err;
+  EXPECT_NE(next.err.find("3 of 6 records decided"), std::string::npos) << next.err;
   auto bad = test::run_prismaflow({"screen", "stopping", "--review", review, "--confidence", "1"});
   EXPECT_EQ(bad.exit_code, 2) << bad.err;
   EXPECT_NE(bad.err.find("confidence"), std::string::npos) << bad.err;
