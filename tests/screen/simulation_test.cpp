@@ -86,6 +86,12 @@ TEST(Simulation, CommandPrintsOneJsonObjectPerSeedAndWritesCurves) {
     EXPECT_EQ(j["n_included"], 5);
     EXPECT_EQ(j["screened_for_100"], 5);
     EXPECT_NEAR(j["wss100"].get<double>(), 100.0 * 53 / 58, 1e-9);
+    // All 6 inclusions within the first 7 decisions (priors too), then only
+    // exclusions: under the null a 7th would hide among the 53 records left
+    // after them, and n exclusions miss it with chance (53 - n) / 53, below
+    // 5% from n = 51, i.e. 58 decisions, 56 after the priors.
+    EXPECT_EQ(j["stopped_at"], 56);
+    EXPECT_EQ(j["recall_at_stop"], 100.0);
     ++n;
   }
   EXPECT_EQ(n, 2);
