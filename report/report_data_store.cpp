@@ -226,7 +226,7 @@ std::string model_name(const std::string& model) {
   return model;
 }
 
-Prioritisation load_prioritisation(db::Database& db, const Protocol& protocol) {
+Prioritisation load_prioritisation(db::Database& db, const std::vector<screen::RecordState>& states) {
   Prioritisation p;
   auto rk = db.prepare(
       "SELECT stage, model, settings_json, n_included, n_excluded FROM ranking_runs ORDER BY ranking_id");
@@ -243,8 +243,8 @@ Prioritisation load_prioritisation(db::Database& db, const Protocol& protocol) {
   }
   if (p.rankings > 0) {
     p.ta_decisions = screen::load_decision_sequence(db, screen::Stage::kTitleAbstract);
-    p.stopping = screen::assess_stopping(
-        screen::load_stage_decisions(db, protocol, screen::Stage::kTitleAbstract), screen::Stage::kTitleAbstract);
+    constexpr auto ta = screen::Stage::kTitleAbstract;
+    p.stopping = screen::assess_stopping(screen::stage_decisions(states, screen::current_decisions(db, ta), ta), ta);
   }
   return p;
 }
@@ -299,7 +299,7 @@ ReportData load_report_data(db::Database& db, const Protocol& protocol) {
   d.excluded_reports = load_excluded_reports(db, states);
   d.risk_of_bias = load_rob(db);
   d.outcomes = load_outcomes(db, protocol);
-  d.prioritisation = load_prioritisation(db, protocol);
+  d.prioritisation = load_prioritisation(db, states);
   if (d.prioritisation.rankings > 0) {
     d.prioritised_screening = true;
     d.prioritisation_model = d.prioritisation.models.back();

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 
 #include "extract/outcome_data.hpp"
 #include "report/html_report.hpp"
@@ -137,22 +136,16 @@ std::string rob_domain_heading(const std::string& domain) {
 }
 
 std::string stopping_text(const screen::StoppingAssessment& a) {
-  const auto pct = [](double share) {
-    char b[16];
-    std::snprintf(b, sizeof b, "%.0f%%", 100.0 * share);
-    return std::string(b);
-  };
+  using screen::percent_text;
   const screen::StoppingTest& t = a.statistical;
-  char p[32];
-  if (t.p_value < 0.001) std::snprintf(p, sizeof p, "p < 0.001");
-  else std::snprintf(p, sizeof p, "p = %.3f", t.p_value);
   const double share = a.pool > 0 ? double(a.decided) / double(a.pool) : 0.0;
-  return std::to_string(a.decided) + " of " + std::to_string(a.pool) + " records decided (" + pct(share) +
-         "), " + std::to_string(a.included) + " included. Statistical stopping criterion (Callaghan & "
-         "Müller-Hansen 2020): " + p + " that recall was below " + pct(a.options.statistical.recall_target) +
-         " at the last decision, " + (t.met ? "met" : "not met") + " at the " +
-         pct(a.options.statistical.confidence) + " level. Heuristic (at least " +
-         pct(a.options.min_share_screened) + " screened and " +
+  return std::to_string(a.decided) + " of " + std::to_string(a.pool) + " records decided (" +
+         percent_text(share) + "), " + std::to_string(a.included) +
+         " included. Statistical stopping criterion (Callaghan & Müller-Hansen 2020): " +
+         screen::p_value_text(t.p_value) + " that recall was below " +
+         percent_text(a.options.statistical.recall_target) + " at the last decision, " +
+         (t.met ? "met" : "not met") + " at the " + percent_text(a.options.statistical.confidence) +
+         " level. Heuristic (at least " + percent_text(a.options.min_share_screened) + " screened and " +
          std::to_string(a.options.consecutive_exclusions) + " consecutive exclusions; the last " +
          std::to_string(a.trailing_exclusions) + " were exclusions): " + (a.heuristic_met ? "met" : "not met") +
          ".";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/math/distributions/hypergeometric.hpp>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -10,14 +11,26 @@
 
 namespace prismaflow::screen {
 
-double hypergeometric_lower_tail(std::int64_t k, std::int64_t population, std::int64_t successes,
-                                 std::int64_t draws) {
+namespace {
+
+// The tail where it needs no sum: 0 below the support, 1 at or above its top;
+// nullopt inside it. Throws std::invalid_argument for impossible counts.
+std::optional<double> tail_outside_support(std::int64_t k, std::int64_t population,
+                                           std::int64_t successes, std::int64_t draws) {
   if (population < 0 || successes < 0 || draws < 0 || successes > population || draws > population)
     throw std::invalid_argument("hypergeometric: counts must be non-negative and within the population");
+  if (k < std::max<std::int64_t>(0, draws + successes - population)) return 0.0;
+  if (k >= std::min(draws, successes)) return 1.0;
+  return std::nullopt;
+}
+
+}  // namespace
+
+double hypergeometric_lower_tail(std::int64_t k, std::int64_t population, std::int64_t successes,
+                                 std::int64_t draws) {
+  if (auto trivial = tail_outside_support(k, population, successes, draws)) return *trivial;
   const std::int64_t lowest = std::max<std::int64_t>(0, draws + successes - population);
   const std::int64_t highest = std::min(draws, successes);
-  if (k < lowest) return 0.0;
-  if (k >= highest) return 1.0;
   // The probability of k from log-binomials, then the terms below it by the
   // ratio of neighbouring probabilities, largest first. Boost.Math's cdf
   // (hypergeometric_lower_tail_boost, the tests' reference) is exact but took
@@ -56,11 +69,7 @@ double hypergeometric_lower_tail(std::int64_t k, std::int64_t population, std::i
 
 double hypergeometric_lower_tail_boost(std::int64_t k, std::int64_t population,
                                        std::int64_t successes, std::int64_t draws) {
-  if (population < 0 || successes < 0 || draws < 0 || successes > population || draws > population)
-    throw std::invalid_argument("hypergeometric: counts must be non-negative and within the population");
-  const std::int64_t lowest = std::max<std::int64_t>(0, draws + successes - population);
-  if (k < lowest) return 0.0;
-  if (k >= std::min(draws, successes)) return 1.0;
+  if (auto trivial = tail_outside_support(k, population, successes, draws)) return *trivial;
   const boost::math::hypergeometric_distribution<double> d(
       static_cast<unsigned>(successes), static_cast<unsigned>(draws),
       static_cast<unsigned>(population));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <utility>
@@ -10,43 +11,41 @@
 #include "common/error.hpp"
 #include "common/protocol.hpp"
 #include "db/database.hpp"
-#include "screen/record_state.hpp"
 #include "screen/screening_store.hpp"
 
 namespace prismaflow::screen {
 
-StageDecisions load_stage_decisions(db::Database& db, const Protocol& protocol, Stage stage) {
+StageDecisions stage_decisions(const std::vector<RecordState>& states,
+                               const std::vector<DecisionRow>& decisions, Stage stage) {
   StageDecisions out;
-  std::map<std::int64_t, bool> in_pool;  // record -> entered this stage
-  for (const RecordState& r : load_record_states(db, protocol)) {
-    const bool member = stage == Stage::kTitleAbstract ? enters_screening(r) : sought_at_full_text(r);
-    if (!member) continue;
-    in_pool[r.record_id] = true;
-    ++out.pool;
+  std::set<std::int64_t> in_pool;
+  for (const RecordState& r : states) {
+    if (stage == Stage::kTitleAbstract ? enters_screening(r) : sought_at_full_text(r)) in_pool.insert(r.record_id);
   }
+  out.pool = static_cast<std::int64_t>(in_pool.size());
   struct First {
-    std::string at;
-    std::int64_t decision_id = 0;
+    std::pair<std::string, std::int64_t> when;  // decided_at, decision_id
     bool included = false;
   };
   std::map<std::int64_t, First> first;  // record -> its first include/exclude, and any include
-  for (const DecisionRow& d : current_decisions(db, stage)) {
+  for (const DecisionRow& d : decisions) {
+    if (d.stage != stage || !in_pool.count(d.record_id)) continue;
     if (d.decision != Decision::kInclude && d.decision != Decision::kExclude) continue;
-    if (!in_pool.count(d.record_id)) continue;
-    auto [it, fresh] = first.try_emplace(d.record_id, First{d.decided_at, d.decision_id, false});
-    First& f = it->second;
-    if (!fresh && std::make_pair(d.decided_at, d.decision_id) < std::make_pair(f.at, f.decision_id))
-      f.at = d.decided_at, f.decision_id = d.decision_id;
-    f.included = f.included || d.decision == Decision::kInclude;
+    const std::pair<std::string, std::int64_t> when{d.decided_at, d.decision_id};
+    auto [it, fresh] = first.try_emplace(d.record_id, First{when, false});
+    if (!fresh && when < it->second.when) it->second.when = when;
+    it->second.included = it->second.included || d.decision == Decision::kInclude;
   }
   std::vector<const First*> order;
   order.reserve(first.size());
   for (const auto& [id, f] : first) order.push_back(&f);
-  std::sort(order.begin(), order.end(), [](const First* a, const First* b) {
-    return std::make_pair(a->at, a->decision_id) < std::make_pair(b->at, b->decision_id);
-  });
+  std::sort(order.begin(), order.end(), [](const First* a, const First* b) { return a->when < b->when; });
   for (const First* f : order) out.relevant_in_order.push_back(f->included);
   return out;
+}
+
+StageDecisions load_stage_decisions(db::Database& db, const Protocol& protocol, Stage stage) {
+  return stage_decisions(load_record_states(db, protocol), current_decisions(db, stage), stage);
 }
 
 StoppingAssessment assess_stopping(const StageDecisions& decisions, Stage stage,
@@ -70,9 +69,7 @@ StoppingAssessment assess_stopping(const StageDecisions& decisions, Stage stage,
   return a;
 }
 
-namespace {
-
-std::string percent(double share) {
+std::string percent_text(double share) {
   std::ostringstream s;
   s.setf(std::ios::fixed);
   s.precision(0);
@@ -80,7 +77,7 @@ std::string percent(double share) {
   return s.str();
 }
 
-std::string p_text(double p) {
+std::string p_value_text(double p) {
   std::ostringstream s;
   if (p < 0.001) return "p < 0.001";
   s.setf(std::ios::fixed);
@@ -89,16 +86,14 @@ std::string p_text(double p) {
   return s.str();
 }
 
-}  // namespace
-
 std::string stopping_guidance_text(const StoppingAssessment& a) {
   const StoppingOptions& o = a.options;
   const double share = a.pool > 0 ? static_cast<double>(a.decided) / static_cast<double>(a.pool) : 0;
   std::ostringstream s;
   s << "Stopping guidance at " << stage_name(a.stage) << " (nothing is applied): " << a.decided
-    << " of " << a.pool << " records decided (" << percent(share) << "), " << a.included
+    << " of " << a.pool << " records decided (" << percent_text(share) << "), " << a.included
     << " included, the last " << a.trailing_exclusions << " decisions were exclusions.\n";
-  s << "- Heuristic (at least " << percent(o.min_share_screened) << " screened and "
+  s << "- Heuristic (at least " << percent_text(o.min_share_screened) << " screened and "
     << o.consecutive_exclusions << " consecutive exclusions): ";
   if (a.heuristic_met) {
     s << "met; stopping now is defensible if the protocol allows it.\n";
@@ -116,10 +111,10 @@ std::string stopping_guidance_text(const StoppingAssessment& a) {
   const StoppingTest& t = a.statistical;
   s << "- Statistical criterion (Callaghan & Müller-Hansen 2020): if screening stopped now, the "
        "chance that recall is below "
-    << percent(o.statistical.recall_target) << " is " << p_text(t.p_value);
+    << percent_text(o.statistical.recall_target) << " is " << p_value_text(t.p_value);
   if (t.sample > 0)
     s << " (the last " << t.sample << " decisions read as a random sample of the records then unscreened)";
-  s << ": " << (t.met ? "met" : "not met") << " at the " << percent(o.statistical.confidence)
+  s << ": " << (t.met ? "met" : "not met") << " at the " << percent_text(o.statistical.confidence)
     << " level" << (t.met ? "; stopping now is defensible at that level.\n" : ": keep screening.\n");
   s << "Report the rule used and the number of records left unscreened.";
   return s.str();

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "screen/consensus.hpp"
+#include "screen/record_state.hpp"
 #include "screen/stage.hpp"
 #include "screen/stopping_criterion.hpp"
 
@@ -42,7 +44,12 @@ struct StageDecisions {
   std::int64_t pool = 0;
 };
 
-/// Reads StageDecisions from the database. Throws DbError on failure.
+/// StageDecisions from every record's state and the current decisions at
+/// `stage` (decisions of other stages are ignored).
+StageDecisions stage_decisions(const std::vector<RecordState>& states,
+                               const std::vector<DecisionRow>& decisions, Stage stage);
+
+/// stage_decisions() read from the database. Throws DbError on failure.
 StageDecisions load_stage_decisions(db::Database& db, const Protocol& protocol, Stage stage);
 
 struct StoppingAssessment {
@@ -58,6 +65,12 @@ struct StoppingAssessment {
 /// (a share outside [0, 1], a negative run, a target or confidence outside (0, 1)).
 StoppingAssessment assess_stopping(const StageDecisions& decisions, Stage stage,
                                    const StoppingOptions& options = {});
+
+/// "p = 0.044", or "p < 0.001" below that: how the guidance and the report print p.
+std::string p_value_text(double p);
+
+/// A share as a whole percentage, "96%".
+std::string percent_text(double share);
 
 /// The assessment as sentences for a terminal (guidance, nothing applied).
 std::string stopping_guidance_text(const StoppingAssessment& a);
