@@ -21,7 +21,7 @@ namespace ps = prismaflow::screen;
 int main(int argc, char** argv) {
   const std::filesystem::path base =
       std::filesystem::path(argc > 1 ? argv[1] : "../shared") / "benchmarks/screening";
-  std::vector<std::string> docs;
+  std::vector<ps::DocumentText> docs;
   std::vector<bool> labels;
   for (const char* rel : {"ferdinands2023_asreview/ace.csv", "ferdinands2023_asreview/nudging.csv",
                           "ferdinands2023_asreview/virus.csv", "ferdinands2023_asreview/wilson.csv",
@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
                           "synergy_v1/Oud_2018"}) {
     if (!std::filesystem::exists(base / rel)) continue;
     for (const auto& r : ps::load_labelled_dataset(base / rel).records) {
-      docs.push_back(r.text());
+      docs.push_back(r.document());
       labels.push_back(r.included);
     }
   }
@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   ps::TfidfOptions tf;
   tf.min_df = 2;
   tf.sublinear_tf = true;
-  const ps::TfidfFeatures f = ps::tfidf(docs, tf);
+  const ps::TfidfFeatures f = ps::document_features(docs, tf);
   std::printf("records %zu, terms %zu, non-zeros %zu, tf-idf %.3f s\n", docs.size(),
               f.vocabulary.size(), f.matrix.non_zeros(),
               std::chrono::duration<double>(clk::now() - t0).count());

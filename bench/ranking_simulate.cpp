@@ -157,23 +157,14 @@ int main(int argc, char** argv) {
       set_tf.min_df = 1;
       set_tf.sublinear_tf = false;
     }
-    std::vector<std::string> docs, titles, abstracts;
+    std::vector<ps::DocumentText> docs;
     std::vector<bool> labels;
     for (const auto& r : ds.records) {
-      docs.push_back(r.text());
-      titles.push_back(r.title);
-      abstracts.push_back(r.abstract + " " + r.keywords);
+      docs.push_back(r.document());
       labels.push_back(r.included);
     }
-    ps::TfidfFeatures f;
-    if (set_split) {
-      ps::TfidfFeatures ft = ps::tfidf(titles, set_tf);
-      ps::TfidfFeatures fa = ps::tfidf(abstracts, set_tf);
-      f.matrix = ps::hstack(ft.matrix, fa.matrix);
-      f.vocabulary.resize(f.matrix.n_cols);
-    } else {
-      f = ps::tfidf(docs, set_tf);
-    }
+    set_tf.split_title_abstract = set_split;
+    const ps::TfidfFeatures f = ps::document_features(docs, set_tf);
     const double prep =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::map<std::string, Stat> st;

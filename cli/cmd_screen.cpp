@@ -41,9 +41,11 @@ void add_queue_options(CommandSpec& spec) {
       ("seed", po::value<std::uint64_t>()->default_value(1), "seed of --order random")
       ("model", po::value<std::string>(),
        "--order relevance: nb, logistic, ensemble, svm or auto (naive Bayes settings chosen "
-       "on the decisions so far, with their own features) (default: as 'screen simulate')")
+       "on the decisions so far, with their own features) (default: review.toml's "
+       "[screening.ranking] model, else as 'screen simulate')")
       ("uncertain-share", po::value<double>()->default_value(0.0),
-       "--order relevance: share of picks from the least certain records, in [0, 1)");
+       "--order relevance: share of picks from the least certain records, in [0, 1) "
+       "(default: review.toml's [screening.ranking] uncertain_share, else 0)");
   add_common_options(spec);
 }
 
@@ -62,9 +64,11 @@ QueueOptions read_queue_options(const po::variables_map& vm, const std::string& 
   }
   o.seed = vm["seed"].as<std::uint64_t>();
   if (vm.count("model")) o.ranking.model = vm["model"].as<std::string>();
-  o.ranking.uncertain_share = vm["uncertain-share"].as<double>();
-  if (!(o.ranking.uncertain_share >= 0 && o.ranking.uncertain_share < 1))
-    throw UsageError("prismaflow " + command + ": --uncertain-share must be in [0, 1)");
+  if (!vm["uncertain-share"].defaulted()) {
+    o.ranking.uncertain_share = vm["uncertain-share"].as<double>();
+    if (!(*o.ranking.uncertain_share >= 0 && *o.ranking.uncertain_share < 1))
+      throw UsageError("prismaflow " + command + ": --uncertain-share must be in [0, 1)");
+  }
   return o;
 }
 
@@ -87,6 +91,7 @@ int screen_interactive(const Args& args) {
         "screening use 'prismaflow screen next --json' and 'prismaflow screen import FILE.csv'");
   }
   Review review = open_review(o.review);
+  o.ranking.protocol = review.protocol.screening.ranking;
   screen::ScreenerOptions so;
   so.stage = o.stage;
   so.reviewer = o.reviewer;
@@ -113,6 +118,7 @@ int screen_next(const Args& args) {
   o.json = vm->count("json") > 0;
   if (o.count < 0) throw UsageError("prismaflow screen next: --count must be 0 or more");
   Review review = open_review(o.review);
+  o.ranking.protocol = review.protocol.screening.ranking;
   auto ids = order_records(review.db, o.stage,
                            screen::records_awaiting(review.db, review.protocol, o.stage, o.reviewer),
                            o.order, o.seed, o.ranking);

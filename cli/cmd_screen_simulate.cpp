@@ -41,7 +41,7 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       "prismaflow screen simulate DATASET [--model nb|logistic|ensemble|svm|auto] [--seed N ...] [--seeds N]\n"
       "       [--prior-included K --prior-excluded K] [--label COLUMN] [--uncertain-share X]\n"
       "       [--balance double|resample|balanced|none] [--tokens words+stop-words|words|words+numbers|all] [--ngram N] [--min-df N]\n"
-      "       [--tf sublinear|raw] [--alpha A] [--c C]\n"
+      "       [--tf sublinear|raw] [--alpha A] [--c C] [--balance-params A,ALPHA,B,BETA] [--split-title-abstract]\n"
       "       [--batch N] [--recall R] [--confidence C] [--curve-csv FILE] [--curve-svg FILE] [--json]",
       "Replays a labelled data set as if it were screened with --order relevance: starts from "
       "K included and K excluded prior records drawn with the seed, then trains, screens the "
@@ -86,6 +86,10 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
       ("label", po::value<std::string>(), "name of the label column")
       ("uncertain-share", po::value<double>()->default_value(0.0),
        "share of picks taken from the least certain records, in [0, 1)")
+      ("balance-params", po::value<std::string>(),
+       "the double balance's A,ALPHA,B,BETA (default 2.155,0.94,0.789,1, ASReview's)")
+      ("split-title-abstract",
+       "separate vocabularies for titles and for abstracts with keywords (ASReview's split_ta)")
       ("batch", po::value<unsigned>()->default_value(1), "records screened between retrainings")
       ("curve-csv", po::value<std::string>(), "write the recall curve(s) as CSV")
       ("curve-svg", po::value<std::string>(), "write the recall curve(s) as an SVG plot")
@@ -105,32 +109,34 @@ std::optional<SimulateOptions> parse_screen_simulate(const Args& args) {
   o.dataset = (*vm)["dataset"].as<std::string>();
   if (vm->count("label")) o.label = (*vm)["label"].as<std::string>();
   o.config = def;
-  screen::LearnerOptions& l = o.config.learner;
-  // The model brings its features (auto its own, as the prioritiser ranks
-  // with them); a feature option given on the command line overrides them.
-  screen::use_model(o.config, screen::parse_model((*vm)["model"].as<std::string>()));
-  screen::parse_balance((*vm)["balance"].as<std::string>(), l.balance);
-  auto given = [&](const char* name) { return !(*vm)[name].defaulted(); };
-  if (given("tokens"))
-    o.config.features.tokens = screen::parse_tokens((*vm)["tokens"].as<std::string>());
-  if (given("ngram")) o.config.features.ngram_max = (*vm)["ngram"].as<int>();
-  if (o.config.features.ngram_max < 1 || o.config.features.ngram_max > 3)
-    throw UsageError("prismaflow screen simulate: --ngram must be 1, 2 or 3");
-  if (given("min-df")) o.config.features.min_df = std::max((*vm)["min-df"].as<int>(), 1);
-  const std::string tf = (*vm)["tf"].as<std::string>();
-  if (tf != "sublinear" && tf != "raw")
-    throw UsageError("prismaflow screen simulate: --tf must be sublinear or raw, not '" + tf + "'");
-  if (given("tf")) o.config.features.sublinear_tf = tf == "sublinear";
-  l.naive_bayes.alpha = (*vm)["alpha"].as<double>();
-  l.logistic.c = (*vm)["c"].as<double>();
-  if (!(*vm)["c"].defaulted()) l.svm.c = l.logistic.c;
-  if (!(l.naive_bayes.alpha > 0) || !(l.logistic.c > 0))
-    throw UsageError("prismaflow screen simulate: --alpha and --c must be positive");
-  o.sim.learner = l;
-  o.sim.learner.uncertain_share = (*vm)["uncertain-share"].as<double>();
-  o.config.learner.uncertain_share = o.sim.learner.uncertain_share;
-  if (!(o.sim.learner.uncertain_share >= 0 && o.sim.learner.uncertain_share < 1))
-    throw UsageError("prismaflow screen simulate: --uncertain-share must be in [0, 1)");
+  // The same keys as review.toml's [screening.ranking], checked in one place.
+  auto given = [&](const char* name) { return vm->count(name) && !(*vm)[name].defaulted(); };
+  RankingSpec settings;
+  settings.model = (*vm)["model"].as<std::string>();
+  if (given("tokens")) settings.tokens = (*vm)["tokens"].as<std::string>();
+  if (given("ngram")) settings.ngram = (*vm)["ngram"].as<int>();
+  if (given("min-df")) settings.min_df = (*vm)["min-df"].as<int>();
+  if (given("tf")) settings.tf = (*vm)["tf"].as<std::string>();
+  if (given("alpha")) settings.alpha = (*vm)["alpha"].as<double>();
+  if (given("c")) settings.c = (*vm)["c"].as<double>();
+  settings.balance = (*vm)["balance"].as<std::string>();
+  if (vm->count("split-title-abstract")) settings.split_title_abstract = true;
+  settings.uncertain_share = (*vm)["uncertain-share"].as<double>();
+  if (vm->count("balance-params")) {
+    screen::BalanceOptions b;
+    try {
+      screen::parse_balance_params((*vm)["balance-params"].as<std::string>(), b);
+    } catch (const UsageError& e) {
+      throw UsageError(std::string("prismaflow screen simulate: --balance-params: ") + e.what());
+    }
+    settings.balance_params = std::vector<double>{b.a, b.alpha, b.b, b.beta};
+  }
+  try {
+    screen::apply_ranking_spec(o.config, settings, screen::SettingNames::kOptions);
+  } catch (const UsageError& e) {
+    throw UsageError(std::string("prismaflow screen simulate: ") + e.what());
+  }
+  o.sim.learner = o.config.learner;
   o.sim.prior_included = (*vm)["prior-included"].as<unsigned>();
   o.sim.prior_excluded = (*vm)["prior-excluded"].as<unsigned>();
   if (o.sim.prior_included == 0 || o.sim.prior_excluded == 0)
@@ -180,13 +186,13 @@ std::string fmt(double v, int decimals = 1) {
 
 int run_screen_simulate(const SimulateOptions& o) {
   screen::LabelledDataset ds = screen::load_labelled_dataset(o.dataset, o.label);
-  std::vector<std::string> docs;
+  std::vector<screen::DocumentText> docs;
   std::vector<bool> labels;
   for (const auto& r : ds.records) {
-    docs.push_back(r.text());
+    docs.push_back(r.document());
     labels.push_back(r.included);
   }
-  const screen::TfidfFeatures f = screen::tfidf(docs, o.config.features);
+  const screen::TfidfFeatures f = screen::document_features(docs, o.config.features);
 
   const std::string settings = screen::ranking_settings_json(o.config);
   std::vector<screen::RecallCurve> curves;

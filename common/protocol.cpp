@@ -2,6 +2,7 @@
 // notes for humans); wrong types are errors with the line toml++ reports.
 #include "common/protocol.hpp"
 
+#include <optional>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -60,6 +61,43 @@ bool get_bool(const toml::table& t, std::string_view key, const std::string& whe
   if (auto v = n->value<bool>()) return *v;
   throw ConfigError(where_at(where, n->source()) + ": '" + std::string(key) +
                     "' must be true or false");
+}
+
+template <typename T>
+std::optional<T> get_optional(const toml::table& t, std::string_view key, const std::string& where,
+                              const char* what) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  if (auto v = n->value<T>()) return *v;
+  throw ConfigError(where_at(where, n->source()) + ": '" + std::string(key) + "' must be " + what);
+}
+
+RankingSpec get_ranking(const toml::table& t, const std::string& where) {
+  RankingSpec r;
+  r.where = where_at(where, t.source());
+  r.model = get_optional<std::string>(t, "model", where, "a string, e.g. \"nb\"");
+  r.tokens = get_optional<std::string>(t, "tokens", where, "a string, e.g. \"words\"");
+  r.tf = get_optional<std::string>(t, "tf", where, "\"sublinear\" or \"raw\"");
+  r.balance = get_optional<std::string>(t, "balance", where, "a string, e.g. \"double\"");
+  r.ngram = get_optional<std::int64_t>(t, "ngram", where, "a whole number (1-3)");
+  r.min_df = get_optional<std::int64_t>(t, "min_df", where, "a whole number");
+  r.alpha = get_optional<double>(t, "alpha", where, "a number");
+  r.c = get_optional<double>(t, "c", where, "a number");
+  r.uncertain_share = get_optional<double>(t, "uncertain_share", where, "a number in [0, 1)");
+  r.split_title_abstract = get_optional<bool>(t, "split_title_abstract", where, "true or false");
+  if (const toml::node* n = t.get("balance_params")) {
+    const toml::array* arr = n->as_array();
+    std::vector<double> v;
+    if (arr)
+      for (const auto& e : *arr)
+        if (auto x = e.value<double>()) v.push_back(*x);
+    if (!arr || v.size() != arr->size())
+      throw ConfigError(where_at(where, n->source()) +
+                        ": 'balance_params' must be a list of numbers [a, alpha, b, beta], "
+                        "e.g. [2.155, 0.94, 0.789, 1.0]");
+    r.balance_params = std::move(v);
+  }
+  return r;
 }
 
 template <typename F>
@@ -166,6 +204,13 @@ Protocol parse_protocol(std::string_view toml_text, const std::string& where) {
       rule.exclude_publication_types = get_strings(t, "exclude_publication_types", where);
       p.screening.automation.push_back(std::move(rule));
     });
+    if (const toml::node* n = s->get("ranking")) {
+      const toml::table* t = n->as_table();
+      if (!t)
+        throw ConfigError(where_at(where, n->source()) +
+                          ": 'ranking' must be a table, written [screening.ranking]");
+      p.screening.ranking = get_ranking(*t, where);
+    }
   }
   for_each_table(root, "outcome", where, [&](const toml::table& t, const toml::source_region& src) {
     OutcomeSpec o;
@@ -280,6 +325,21 @@ exclusion_reasons = [
 ]
 include_keywords = []      # highlighted in green in the screener
 exclude_keywords = []      # highlighted in red
+
+# How 'screen --order relevance' ranks; every key is optional and keeps the
+# default when left out (the names of 'screen simulate''s options, so a
+# setting that simulated well is copied here as is).
+# [screening.ranking]
+# model = "nb"                 # nb | logistic | ensemble | svm | auto
+# alpha = 3.822                # naive Bayes smoothing
+# tokens = "words+stop-words"  # words | words+numbers | all
+# ngram = 2
+# min_df = 2
+# tf = "sublinear"             # sublinear | raw
+# balance = "double"           # double | resample | balanced | none
+# balance_params = [2.155, 0.94, 0.789, 1.0]   # double balance a, alpha, b, beta
+# split_title_abstract = false # separate title and abstract vocabularies
+# uncertain_share = 0.0
 
 # Records removed before screening by automation (PRISMA's "marked as
 # ineligible by automation tools"), counted apart from human exclusions.

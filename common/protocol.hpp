@@ -4,6 +4,7 @@
 // commands share it; the CLI reads the file.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,19 @@ struct AutomationRule {
   std::vector<std::string> exclude_publication_types;
 };
 
+/// How `screen --order relevance` ranks ([screening.ranking]). Each key set
+/// overrides the product's default (screen/ranking_config.hpp checks the
+/// values); the names are those of `screen simulate`'s options, so a setting
+/// tried there is copied here as is.
+struct RankingSpec {
+  std::optional<std::string> model, tokens, tf, balance;
+  std::optional<std::int64_t> ngram, min_df;
+  std::optional<double> alpha, c, uncertain_share;
+  std::optional<std::vector<double>> balance_params;  ///< a, alpha, b, beta
+  std::optional<bool> split_title_abstract;
+  std::string where;  ///< "review.toml:LINE" of the table, for messages
+};
+
 struct ScreeningSpec {
   int reviewers_per_record = 1;
   bool blind = true;
@@ -43,6 +57,7 @@ struct ScreeningSpec {
   std::vector<std::string> include_keywords;
   std::vector<std::string> exclude_keywords;
   std::vector<AutomationRule> automation;
+  RankingSpec ranking;
 };
 
 /// One outcome to pool ([[outcome]]).

@@ -88,14 +88,10 @@ LabelledDataset load_synergy(const std::filesystem::path& dir, const std::filesy
 
 }  // namespace
 
-std::string LabelledRecord::text() const {
-  std::string s = title;
-  for (const std::string* part : {&abstract, &keywords}) {
-    if (part->empty()) continue;
-    if (!s.empty()) s += ' ';
-    s += *part;
-  }
-  return s;
+DocumentText LabelledRecord::document() const {
+  DocumentText d{title, abstract};
+  if (!keywords.empty()) d.body += d.body.empty() ? keywords : ' ' + keywords;
+  return d;
 }
 
 std::size_t LabelledDataset::n_included() const {

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "screen/tfidf.hpp"
+
 namespace prismaflow::screen {
 
 struct LabelledRecord {
@@ -23,8 +25,8 @@ struct LabelledRecord {
   std::string keywords;
   bool included = false;
 
-  /// The text the model reads: title, abstract and keywords, space-separated.
-  std::string text() const;
+  /// What the model reads: the title, and abstract and keywords space-separated.
+  DocumentText document() const;
 };
 
 struct LabelledDataset {

@@ -24,7 +24,7 @@ nlohmann::json settings_json(const RankingOptions& o, const RankingConfig& c, bo
   nlohmann::json j = nlohmann::json::parse(ranking_settings_json(c));
   if (random_fallback) {
     j = {{"model", "random"}, {"features", j["features"]}, {"query", j["query"]},
-         {"uncertain_share", o.uncertain_share}};
+         {"uncertain_share", c.learner.uncertain_share}};
   }
   j["seed"] = o.seed;
   return j;
@@ -40,7 +40,9 @@ RecordFeatures record_features(db::Database& db, const TfidfOptions& options) {
   std::string key_text = f.dump();
   for (const auto& [id, text] : corpus) {
     key_text += '\n' + std::to_string(id) + '\t';
-    key_text += text;
+    key_text += text.title;
+    key_text += '\t';
+    key_text += text.body;
   }
   const std::string key = sha256_hex(key_text);
   const bool on_disk = !db.path().empty() && db.path() != ":memory:";
@@ -51,13 +53,13 @@ RecordFeatures record_features(db::Database& db, const TfidfOptions& options) {
       return std::move(*cached);
   }
   RecordFeatures out;
-  std::vector<std::string> docs;
+  std::vector<DocumentText> docs;
   docs.reserve(corpus.size());
   for (auto& [id, text] : corpus) {
     out.record_ids.push_back(id);
     docs.push_back(std::move(text));
   }
-  out.matrix = tfidf(docs, options).matrix;
+  out.matrix = document_features(docs, options).matrix;
   if (on_disk) store_feature_cache(cache, key, out);
   return out;
 }
@@ -68,11 +70,13 @@ std::vector<RankedRecord> prioritise(db::Database& db, Stage stage,
                                      const std::vector<std::int64_t>& candidates,
                                      const RankingOptions& options) {
   RankingConfig config = default_ranking_config();
+  apply_ranking_spec(config, options.protocol, SettingNames::kToml);
   if (!options.model.empty()) use_model(config, parse_model(options.model));
-  config.learner.uncertain_share = options.uncertain_share;
+  if (options.uncertain_share) config.learner.uncertain_share = *options.uncertain_share;
   config.learner.logistic.seed = options.seed;
+  config.learner.svm.seed = options.seed;
   config.learner.seed = options.seed;
-  if (!(options.uncertain_share >= 0.0 && options.uncertain_share < 1.0))
+  if (!(config.learner.uncertain_share >= 0.0 && config.learner.uncertain_share < 1.0))
     throw UsageError("the share of uncertain picks must be in [0, 1), e.g. 0.1");
 
   std::vector<TrainingLabel> labels = load_training_labels(db, stage);

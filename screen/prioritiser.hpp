@@ -7,9 +7,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/protocol.hpp"
 #include "screen/stage.hpp"
 
 namespace prismaflow::db {
@@ -25,11 +27,15 @@ namespace prismaflow::screen {
 /// also gives every other setting.
 /// `uncertain_share` in [0, 1) is the share of picks taken from the records
 /// the model is least sure about (probability nearest 0.5) instead of the most
-/// relevant ones. `seed` fixes the random order used before training is possible.
+/// relevant ones (unset: the protocol's, else 0). `seed` fixes the random
+/// order used before training is possible. `protocol` is review.toml's
+/// [screening.ranking]: it changes the defaults, and `model` and
+/// `uncertain_share`, when set, override it.
 struct RankingOptions {
   std::string model;
-  double uncertain_share = 0.0;
+  std::optional<double> uncertain_share;
   std::uint64_t seed = 42;
+  RankingSpec protocol;
 };
 
 /// One candidate in ranked order. `score` is the predicted probability of

@@ -1,6 +1,10 @@
 #include "screen/ranking_config.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -84,6 +88,95 @@ std::string_view balance_name(const BalanceOptions& balance) {
   return balance.resample ? "resample" : "double";
 }
 
+void set_balance_params(const std::vector<double>& v, BalanceOptions& balance) {
+  if (v.size() != 4)
+    throw UsageError("the double balance takes four parameters A, ALPHA, B, BETA (e.g. "
+                     "2.155, 0.94, 0.789, 1), not " + std::to_string(v.size()));
+  if (!(v[0] > 0 && std::isfinite(v[0])) || !(v[1] >= 0 && std::isfinite(v[1])) ||
+      !(v[2] > 0 && v[2] <= 1) || !(v[3] >= 0 && std::isfinite(v[3])))
+    throw UsageError("the double balance needs A > 0, ALPHA >= 0, 0 < B <= 1 and BETA >= 0");
+  balance.a = v[0];
+  balance.alpha = v[1];
+  balance.b = v[2];
+  balance.beta = v[3];
+}
+
+void parse_balance_params(std::string_view text, BalanceOptions& balance) {
+  std::vector<double> v;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const std::string item(text.substr(start, comma - start));
+    std::size_t used = 0;
+    double x = 0;
+    try {
+      x = std::stod(item, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || item.find_first_not_of(" \t", used) != std::string::npos)
+      throw UsageError("'" + item + "' in '" + std::string(text) +
+                       "' is not a number; give A,ALPHA,B,BETA, e.g. 2.155,0.94,0.789,1");
+    v.push_back(x);
+    start = comma + 1;
+  }
+  set_balance_params(v, balance);
+}
+
+void apply_ranking_spec(RankingConfig& config, const RankingSpec& spec, SettingNames names) {
+  const bool toml = names == SettingNames::kToml;
+  auto fail = [&](std::string_view key, const std::string& what) -> void {
+    std::string name(key);
+    if (!toml) {
+      std::replace(name.begin(), name.end(), '_', '-');
+      throw UsageError("--" + name + ": " + what);
+    }
+    throw ConfigError(spec.where + ": [screening.ranking] " + name + ": " + what);
+  };
+  // The parse_* helpers' messages already say what is accepted.
+  auto checked = [&](std::string_view key, auto&& apply) {
+    try {
+      apply();
+    } catch (const UsageError& e) {
+      fail(key, e.what());
+    }
+  };
+  LearnerOptions& l = config.learner;
+  TfidfOptions& f = config.features;
+  if (spec.model) checked("model", [&] { use_model(config, parse_model(*spec.model)); });
+  if (spec.tokens) checked("tokens", [&] { f.tokens = parse_tokens(*spec.tokens); });
+  if (spec.ngram) {
+    if (*spec.ngram < 1 || *spec.ngram > 3) fail("ngram", "must be 1, 2 or 3");
+    f.ngram_max = static_cast<int>(*spec.ngram);
+  }
+  if (spec.min_df) {
+    if (*spec.min_df < 1 || *spec.min_df > 1000000) fail("min_df", "must be a whole number from 1");
+    f.min_df = static_cast<int>(*spec.min_df);
+  }
+  if (spec.tf) {
+    if (*spec.tf != "sublinear" && *spec.tf != "raw")
+      fail("tf", "must be sublinear or raw, not '" + *spec.tf + "'");
+    f.sublinear_tf = *spec.tf == "sublinear";
+  }
+  if (spec.split_title_abstract) f.split_title_abstract = *spec.split_title_abstract;
+  if (spec.alpha) {
+    if (!(*spec.alpha > 0) || !std::isfinite(*spec.alpha)) fail("alpha", "must be positive");
+    l.naive_bayes.alpha = *spec.alpha;
+  }
+  if (spec.c) {
+    if (!(*spec.c > 0) || !std::isfinite(*spec.c)) fail("c", "must be positive");
+    l.logistic.c = l.svm.c = *spec.c;
+  }
+  if (spec.balance) checked("balance", [&] { parse_balance(*spec.balance, l.balance); });
+  if (spec.balance_params)
+    checked("balance_params", [&] { set_balance_params(*spec.balance_params, l.balance); });
+  if (spec.uncertain_share) {
+    if (!(*spec.uncertain_share >= 0 && *spec.uncertain_share < 1))
+      fail("uncertain_share", "must be in [0, 1), e.g. 0.1");
+    l.uncertain_share = *spec.uncertain_share;
+  }
+}
+
 TokenizeOptions parse_tokens(std::string_view name) {
   if (name == "words") return {true, true};
   if (name == "all") return {false, false};
@@ -138,7 +231,8 @@ std::string ranking_settings_json(const RankingConfig& c) {
       {"model", model_name(l.model)},
       {"features", {{"kind", "tfidf"}, {"ngram_max", f.ngram_max}, {"min_df", f.min_df},
                     {"sublinear_tf", f.sublinear_tf}, {"tokens", tokens_name(f.tokens)},
-                    {"fields", "title+abstract+keywords"}}},
+                    {"fields", f.split_title_abstract ? "title|abstract+keywords"
+                                                      : "title+abstract+keywords"}}},
       {"query", l.uncertain_share > 0 ? "max+uncertain" : "max"},
       {"uncertain_share", l.uncertain_share},
       {"balance", balance_json(l.balance)}};

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/protocol.hpp"
 #include "screen/active_learner.hpp"
 #include "screen/tfidf.hpp"
 
@@ -39,11 +40,28 @@ void use_model(RankingConfig& config, ModelKind kind);
 void parse_balance(std::string_view name, BalanceOptions& balance);
 std::string_view balance_name(const BalanceOptions& balance);
 
+/// The double balance's four parameters "A,ALPHA,B,BETA" (e.g. ASReview's
+/// defaults "2.155,0.94,0.789,1"), set in `balance`. Throws UsageError unless
+/// there are four finite numbers, a > 0, alpha >= 0, 0 < b <= 1, beta >= 0.
+void parse_balance_params(std::string_view text, BalanceOptions& balance);
+/// The same from the four numbers.
+void set_balance_params(const std::vector<double>& params, BalanceOptions& balance);
+
 /// "words" drops English stop words and all-digit tokens (the default);
 /// "all" keeps both, as scikit-learn's TfidfVectorizer does by default.
 /// Throws UsageError otherwise.
 TokenizeOptions parse_tokens(std::string_view name);
 std::string_view tokens_name(const TokenizeOptions& tokens);
+
+/// How a RankingSpec's keys are named in messages: as review.toml's keys
+/// ("min_df") or as command-line options ("--min-df").
+enum class SettingNames { kToml, kOptions };
+
+/// `config` with every key `spec` sets: the model first (auto brings its own
+/// features), then the features, the model parameters and the balance.
+/// Throws ConfigError (kToml, prefixed by spec.where) or UsageError
+/// (kOptions) naming the key and what it accepts.
+void apply_ranking_spec(RankingConfig& config, const RankingSpec& spec, SettingNames names);
 
 /// The settings as a JSON object (model, its parameter, balance, features,
 /// query), stored with every ranking run and printed by `screen simulate --json`.

@@ -59,12 +59,12 @@ std::unordered_map<std::int64_t, std::string> load_record_texts(
   return out;
 }
 
-std::vector<std::pair<std::int64_t, std::string>> load_all_record_texts(db::Database& db) {
-  std::vector<std::pair<std::int64_t, std::string>> out;
+std::vector<std::pair<std::int64_t, DocumentText>> load_all_record_texts(db::Database& db) {
+  std::vector<std::pair<std::int64_t, DocumentText>> out;
   auto st = db.prepare(
-      "SELECT record_id, title || CASE WHEN abstract = '' THEN '' ELSE ' ' || abstract END || "
-      "CASE WHEN keywords = '' THEN '' ELSE ' ' || keywords END FROM records ORDER BY record_id");
-  while (st.step()) out.emplace_back(st.get_int(0), st.get_text(1));
+      "SELECT record_id, title, abstract || CASE WHEN abstract = '' OR keywords = '' THEN '' "
+      "ELSE ' ' END || keywords FROM records ORDER BY record_id");
+  while (st.step()) out.emplace_back(st.get_int(0), DocumentText{st.get_text(1), st.get_text(2)});
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "screen/stage.hpp"
+#include "screen/tfidf.hpp"
 
 namespace prismaflow::db {
 class Database;
@@ -35,9 +36,9 @@ std::vector<TrainingLabel> load_training_labels(db::Database& db, Stage stage);
 std::unordered_map<std::int64_t, std::string> load_record_texts(
     db::Database& db, const std::vector<std::int64_t>& ids);
 
-/// Title, abstract and keywords (space-joined) of every record, deleted or
-/// not, in record id order: the corpus the ranking features are fitted on.
-std::vector<std::pair<std::int64_t, std::string>> load_all_record_texts(db::Database& db);
+/// Title, and abstract and keywords (space-joined), of every record, deleted
+/// or not, in record id order: the corpus the ranking features are fitted on.
+std::vector<std::pair<std::int64_t, DocumentText>> load_all_record_texts(db::Database& db);
 
 /// SHA-256 of the labels as "id,include|exclude" lines in id order: names the
 /// exact training set of a ranking without copying it.

@@ -150,6 +150,32 @@ TfidfFeatures tfidf(const std::vector<std::string>& documents, const TfidfOption
   return out;
 }
 
+TfidfFeatures document_features(const std::vector<DocumentText>& documents,
+                                const TfidfOptions& options) {
+  std::vector<std::string> first, second;
+  first.reserve(documents.size());
+  if (!options.split_title_abstract) {
+    for (const DocumentText& d : documents)
+      first.push_back(d.title.empty() || d.body.empty() ? d.title + d.body
+                                                         : d.title + ' ' + d.body);
+    return tfidf(first, options);
+  }
+  second.reserve(documents.size());
+  for (const DocumentText& d : documents) {
+    first.push_back(d.title);
+    second.push_back(d.body);
+  }
+  TfidfFeatures titles = tfidf(first, options);
+  TfidfFeatures bodies = tfidf(second, options);
+  TfidfFeatures out;
+  out.matrix = hstack(titles.matrix, bodies.matrix);
+  for (std::string& t : titles.vocabulary) out.vocabulary.push_back("title:" + std::move(t));
+  for (std::string& t : bodies.vocabulary) out.vocabulary.push_back("body:" + std::move(t));
+  out.idf = std::move(titles.idf);
+  out.idf.insert(out.idf.end(), bodies.idf.begin(), bodies.idf.end());
+  return out;
+}
+
 SparseMatrix hstack(const SparseMatrix& a, const SparseMatrix& b) {
   SparseMatrix m;
   m.n_cols = a.n_cols + b.n_cols;

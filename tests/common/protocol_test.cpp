@@ -106,5 +106,45 @@ TEST(ProtocolTest, AppendSearchKeepsTextAndParses) {
   EXPECT_EQ(p.searches[0].datetype, "edat");
 }
 
+TEST(ProtocolTest, ReadsRankingSettings) {
+  const char* text =
+      "[screening]\n"
+      "reviewers_per_record = 1\n"
+      "[screening.ranking]\n"
+      "model = \"nb\"\n"
+      "alpha = 0.5\n"
+      "ngram = 3\n"
+      "min_df = 1\n"
+      "tokens = \"all\"\n"
+      "tf = \"raw\"\n"
+      "balance = \"resample\"\n"
+      "balance_params = [1.2, 1, 0.9, 1.0]\n"  // an integer among the numbers is fine
+      "split_title_abstract = true\n"
+      "uncertain_share = 0.1\n";
+  const RankingSpec r = parse_protocol(text, "r.toml").screening.ranking;
+  EXPECT_EQ(r.where, "r.toml:3");
+  EXPECT_EQ(r.model, "nb");
+  EXPECT_EQ(r.alpha, 0.5);
+  EXPECT_EQ(r.ngram, 3);
+  EXPECT_EQ(r.min_df, 1);
+  EXPECT_EQ(r.tokens, "all");
+  EXPECT_EQ(r.tf, "raw");
+  EXPECT_EQ(r.balance, "resample");
+  EXPECT_EQ(r.balance_params, (std::vector<double>{1.2, 1.0, 0.9, 1.0}));
+  EXPECT_EQ(r.split_title_abstract, true);
+  EXPECT_EQ(r.uncertain_share, 0.1);
+  EXPECT_FALSE(r.c.has_value());  // keys left out keep the product's defaults
+  EXPECT_FALSE(parse_protocol("[screening]\n", "r.toml").screening.ranking.model.has_value());
+}
+
+TEST(ProtocolTest, WrongRankingTypesNameKeyAndLine) {
+  EXPECT_THROW_MSG(parse_protocol("[screening.ranking]\nngram = \"two\"\n", "r.toml"), ConfigError,
+                   "r.toml:2: 'ngram' must be a whole number");
+  EXPECT_THROW_MSG(parse_protocol("[screening.ranking]\nbalance_params = [1, \"x\", 1, 1]\n", "r.toml"),
+                   ConfigError, "r.toml:2: 'balance_params' must be a list of numbers");
+  EXPECT_THROW_MSG(parse_protocol("[screening]\nranking = \"nb\"\n", "r.toml"), ConfigError,
+                   "r.toml:2: 'ranking' must be a table");
+}
+
 }  // namespace
 }  // namespace prismaflow

@@ -23,8 +23,8 @@ TEST(LabelledDataset, LoadsCsvWithLabelColumnFoundByName) {
   ASSERT_EQ(ds.records.size(), 3u);
   EXPECT_EQ(ds.records[0].id, "1");
   EXPECT_TRUE(ds.records[0].included);
-  EXPECT_EQ(ds.records[0].text(), "Statins in heart failure A randomised trial of statins, in "
-                                  "adults. cardiology");
+  EXPECT_EQ(ds.records[0].document().title, "Statins in heart failure");
+  EXPECT_EQ(ds.records[0].document().body, "A randomised trial of statins, in adults. cardiology");
   EXPECT_FALSE(ds.records[2].included);  // "no"
   EXPECT_EQ(ds.records[2].abstract, "Knockout mice, \"in vivo\"");
   EXPECT_EQ(ds.n_included(), 1u);

@@ -61,11 +61,11 @@ TEST_F(PrioritiserTest, WithoutBothKindsOfDecisionTheOrderIsRandomButFixedBySeed
   decide(1, "include");  // one include, no exclude: still the fallback
   std::vector<std::int64_t> candidates;
   for (std::int64_t i = 2; i <= 20; ++i) candidates.push_back(i);
-  const auto a = prioritise(*db_, Stage::kTitleAbstract, candidates, {"nb", 0.0, 7});
-  const auto b = prioritise(*db_, Stage::kTitleAbstract, candidates, {"nb", 0.0, 7});
+  const auto a = prioritise(*db_, Stage::kTitleAbstract, candidates, {"nb", 0.0, 7, {}});
+  const auto b = prioritise(*db_, Stage::kTitleAbstract, candidates, {"nb", 0.0, 7, {}});
   std::vector<std::int64_t> reversed(candidates.rbegin(), candidates.rend());
-  const auto c = prioritise(*db_, Stage::kTitleAbstract, reversed, {"nb", 0.0, 7});
-  const auto d = prioritise(*db_, Stage::kTitleAbstract, candidates, {"nb", 0.0, 8});
+  const auto c = prioritise(*db_, Stage::kTitleAbstract, reversed, {"nb", 0.0, 7, {}});
+  const auto d = prioritise(*db_, Stage::kTitleAbstract, candidates, {"nb", 0.0, 8, {}});
   EXPECT_EQ(ids(a), ids(b));
   EXPECT_EQ(ids(a), ids(c));  // the caller's listing order does not matter
   EXPECT_NE(ids(a), ids(d));
@@ -91,7 +91,7 @@ TEST_F(PrioritiserTest, AfterDecisionsRelevantRecordsRiseAndEveryCandidateComesB
   std::vector<std::int64_t> candidates;
   for (std::int64_t i = 5; i <= 20; ++i) candidates.push_back(i);
   for (const char* model : {"nb", "logistic"}) {
-    const auto ranked = prioritise(*db_, Stage::kTitleAbstract, candidates, {model, 0.0, 42});
+    const auto ranked = prioritise(*db_, Stage::kTitleAbstract, candidates, {model, 0.0, 42, {}});
     ASSERT_EQ(ranked.size(), candidates.size());
     const std::vector<std::int64_t> order = ids(ranked);
     const std::set<std::int64_t> seen(order.begin(), order.end());
@@ -120,7 +120,7 @@ TEST_F(PrioritiserTest, AutoRanksWithALeaderChosenOnTheDecisionsAndRecordsIt) {
   for (std::int64_t id : {2, 4, 6}) decide(id, "exclude");
   std::vector<std::int64_t> candidates;
   for (std::int64_t i = 7; i <= 20; ++i) candidates.push_back(i);
-  const auto ranked = prioritise(*db_, Stage::kTitleAbstract, candidates, {"auto", 0.0, 42});
+  const auto ranked = prioritise(*db_, Stage::kTitleAbstract, candidates, {"auto", 0.0, 42, {}});
   ASSERT_EQ(ranked.size(), candidates.size());
   for (std::size_t k = 0; k < 7; ++k) EXPECT_EQ(ranked[k].record_id % 2, 1) << k;
   auto st = db_->prepare("SELECT model, settings_json FROM ranking_runs");
@@ -177,7 +177,7 @@ TEST_F(PrioritiserTest, UncertainShareMarksItsPicks) {
   decide(2, "exclude");
   std::vector<std::int64_t> candidates;
   for (std::int64_t i = 3; i <= 20; ++i) candidates.push_back(i);
-  const auto ranked = prioritise(*db_, Stage::kTitleAbstract, candidates, {"nb", 0.25, 1});
+  const auto ranked = prioritise(*db_, Stage::kTitleAbstract, candidates, {"nb", 0.25, 1, {}});
   ASSERT_EQ(ranked.size(), candidates.size());
   const auto picks = std::count_if(ranked.begin(), ranked.end(),
                                    [](const RankedRecord& r) { return r.uncertain_pick; });
@@ -187,9 +187,9 @@ TEST_F(PrioritiserTest, UncertainShareMarksItsPicks) {
 }
 
 TEST_F(PrioritiserTest, BadOptionsWriteNothing) {
-  EXPECT_THROW_MSG(prioritise(*db_, Stage::kTitleAbstract, {1, 2}, {"forest", 0.0, 1}), UsageError,
+  EXPECT_THROW_MSG(prioritise(*db_, Stage::kTitleAbstract, {1, 2}, {"forest", 0.0, 1, {}}), UsageError,
                    "unknown model 'forest'");
-  EXPECT_THROW_MSG(prioritise(*db_, Stage::kTitleAbstract, {1, 2}, {"nb", 1.5, 1}), UsageError,
+  EXPECT_THROW_MSG(prioritise(*db_, Stage::kTitleAbstract, {1, 2}, {"nb", 1.5, 1, {}}), UsageError,
                    "[0, 1)");
   EXPECT_EQ(runs(), 0);
 }

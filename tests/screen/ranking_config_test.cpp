@@ -108,5 +108,83 @@ TEST(RankingConfig, AutoNamesItsCandidatesAndBringsItsFeatures) {
   EXPECT_FALSE(nlohmann::json::parse(ranking_settings_json(nb)).contains("portfolio"));
 }
 
+TEST(RankingConfig, BalanceParametersParseAndCheck) {
+  BalanceOptions b;
+  parse_balance_params("1.2, 0.5,0.9,1", b);
+  EXPECT_EQ(b.a, 1.2);
+  EXPECT_EQ(b.alpha, 0.5);
+  EXPECT_EQ(b.b, 0.9);
+  EXPECT_EQ(b.beta, 1.0);
+  EXPECT_THROW_MSG(parse_balance_params("1,2,3", b), UsageError, "four parameters");
+  EXPECT_THROW_MSG(parse_balance_params("1,x,0.5,1", b), UsageError, "'x' in '1,x,0.5,1' is not a number");
+  EXPECT_THROW_MSG(parse_balance_params("1,1,0.5,1,", b), UsageError, "'' in");
+  EXPECT_THROW_MSG(parse_balance_params("1,1,1.5,1", b), UsageError, "0 < B <= 1");
+  EXPECT_THROW_MSG(parse_balance_params("0,1,0.5,1", b), UsageError, "A > 0");
+  EXPECT_EQ(b.a, 1.2);  // a refused setting changes nothing
+}
+
+TEST(RankingConfig, SpecOverridesOnlyTheKeysItSets) {
+  RankingConfig c = default_ranking_config();
+  const std::string before = ranking_settings_json(c);
+  apply_ranking_spec(c, RankingSpec{}, SettingNames::kToml);
+  EXPECT_EQ(ranking_settings_json(c), before);
+
+  RankingSpec s;
+  s.alpha = 0.2;
+  s.ngram = 3;
+  s.min_df = 1;
+  s.tokens = "all";
+  s.tf = "raw";
+  s.balance = "resample";
+  s.balance_params = std::vector<double>{1.3, 1.2, 0.9, 1.0};
+  s.split_title_abstract = true;
+  s.uncertain_share = 0.05;
+  apply_ranking_spec(c, s, SettingNames::kToml);
+  const auto j = nlohmann::json::parse(ranking_settings_json(c));
+  EXPECT_EQ(j["model"], "nb");
+  EXPECT_EQ(j["nb_alpha"], 0.2);
+  EXPECT_EQ(j["features"]["ngram_max"], 3);
+  EXPECT_EQ(j["features"]["min_df"], 1);
+  EXPECT_EQ(j["features"]["tokens"], "all");
+  EXPECT_EQ(j["features"]["sublinear_tf"], false);
+  EXPECT_EQ(j["features"]["fields"], "title|abstract+keywords");
+  EXPECT_EQ(j["balance"]["kind"], "resample");
+  EXPECT_EQ(j["balance"]["a"], 1.3);
+  EXPECT_EQ(j["balance"]["b"], 0.9);
+  EXPECT_EQ(j["uncertain_share"], 0.05);
+
+  RankingSpec svm;
+  svm.model = "svm";
+  svm.c = 0.3;
+  apply_ranking_spec(c, svm, SettingNames::kOptions);
+  EXPECT_EQ(c.learner.model, ModelKind::kSvm);
+  EXPECT_EQ(c.learner.svm.c, 0.3);
+  EXPECT_EQ(c.features.ngram_max, 3);  // only auto brings its own features
+}
+
+TEST(RankingConfig, SpecErrorsNameTheKeyAsTheUserWroteIt) {
+  RankingConfig c = default_ranking_config();
+  RankingSpec s;
+  s.where = "review.toml:12";
+  s.min_df = 0;
+  EXPECT_THROW_MSG(apply_ranking_spec(c, s, SettingNames::kToml), ConfigError,
+                   "review.toml:12: [screening.ranking] min_df: must be a whole number from 1");
+  EXPECT_THROW_MSG(apply_ranking_spec(c, s, SettingNames::kOptions), UsageError,
+                   "--min-df: must be a whole number from 1");
+  RankingSpec m;
+  m.where = "review.toml:3";
+  m.model = "forest";
+  EXPECT_THROW_MSG(apply_ranking_spec(c, m, SettingNames::kToml), ConfigError,
+                   "review.toml:3: [screening.ranking] model: unknown model");
+  RankingSpec b;
+  b.balance_params = std::vector<double>{1, 1, 0, 1};
+  EXPECT_THROW_MSG(apply_ranking_spec(c, b, SettingNames::kOptions), UsageError,
+                   "--balance-params: the double balance needs");
+  RankingSpec u;
+  u.uncertain_share = 1.0;
+  EXPECT_THROW_MSG(apply_ranking_spec(c, u, SettingNames::kOptions), UsageError,
+                   "--uncertain-share: must be in [0, 1)");
+}
+
 }  // namespace
 }  // namespace prismaflow::screen

@@ -118,6 +118,46 @@ TEST_F(ScreenCliTest, NextByRelevanceTakesTheRankingModelAndRecordsIt) {
   EXPECT_EQ(share.exit_code, 2);
 }
 
+// review.toml's [screening.ranking] sets how the team ranks; an option on
+// the command line still wins, and a wrong value names the file and line.
+TEST_F(ScreenCliTest, NextByRelevanceFollowsTheProtocolsRankingSettings) {
+  auto f = file("d.csv", kHeader + "1,,ta,bob,include,,,\n2,,ta,bob,exclude,Animal study,,\n");
+  ASSERT_EQ(run({"screen", "import", f}).exit_code, 0);
+  write_text(dir_ / "review.toml", screening_toml(1, true) +
+                                       "\n[screening.ranking]\nalpha = 0.25\nngram = 1\n"
+                                       "split_title_abstract = true\nuncertain_share = 0.1\n");
+  auto r = run({"screen", "next", "--reviewer", "ann", "--order", "relevance", "--count", "0", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out).size(), 4u);
+  auto recorded = [&] {
+    auto db = db::Database::open(dir_ / "review.db");
+    auto st = db.prepare("SELECT settings_json FROM ranking_runs ORDER BY ranking_id DESC LIMIT 1");
+    EXPECT_TRUE(st.step());
+    return nlohmann::json::parse(st.get_text(0));
+  };
+  const auto j = recorded();
+  EXPECT_EQ(j["nb_alpha"], 0.25);
+  EXPECT_EQ(j["features"]["ngram_max"], 1);
+  EXPECT_EQ(j["features"]["fields"], "title|abstract+keywords");
+  EXPECT_EQ(j["uncertain_share"], 0.1);
+  auto over = run({"screen", "next", "--reviewer", "ann", "--order", "relevance", "--model", "logistic",
+                   "--uncertain-share", "0", "--count", "1"});
+  ASSERT_EQ(over.exit_code, 0) << over.err;
+  const auto k = recorded();
+  EXPECT_EQ(k["model"], "logistic");
+  EXPECT_EQ(k["uncertain_share"], 0.0);
+  EXPECT_EQ(k["features"]["ngram_max"], 1);  // the protocol's features stay
+
+  const std::int64_t runs = count("SELECT COUNT(*) FROM ranking_runs");
+  write_text(dir_ / "review.toml", screening_toml(1, true) + "\n[screening.ranking]\nmin_df = 0\n");
+  auto bad = run({"screen", "next", "--reviewer", "ann", "--order", "relevance"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("review.toml:"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("[screening.ranking] min_df: must be a whole number from 1"),
+            std::string::npos) << bad.err;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM ranking_runs"), runs);  // nothing recorded
+}
+
 TEST_F(ScreenCliTest, InteractiveScreenerRefusesWithoutATerminal) {
   auto r = run({"screen", "--reviewer", "ann"});
   EXPECT_EQ(r.exit_code, 2);

@@ -38,13 +38,13 @@ std::string synthetic_csv() {
 
 TEST(Simulation, EveryRecordIsScreenedOnceAndPriorsAreLeftOut) {
   const LabelledDataset ds = parse_labelled_csv(synthetic_csv(), "syn.csv");
-  std::vector<std::string> docs;
+  std::vector<DocumentText> docs;
   std::vector<bool> labels;
   for (const auto& r : ds.records) {
-    docs.push_back(r.text());
+    docs.push_back(r.document());
     labels.push_back(r.included);
   }
-  const TfidfFeatures f = tfidf(docs);
+  const TfidfFeatures f = document_features(docs, {});
   SimulationOptions o;
   o.seed = 3;
   const SimulationRun run = simulate(f.matrix, labels, o);
@@ -143,9 +143,22 @@ TEST(Simulation, CommandRecordsItsRankingSettingsAndRefusesBadOnes) {
   const auto b = nlohmann::json::parse(testing::internal::GetCapturedStdout());
   EXPECT_EQ(b["settings"]["features"]["min_df"], 3);
   EXPECT_EQ(b["settings"]["features"]["tokens"], std::string(tokens_name(af.tokens)));
+  // ASReview 0.x's tuned set-ups need the double balance's parameters and
+  // separate title and abstract vocabularies.
+  testing::internal::CaptureStdout();
+  cli::screen_simulate({csv, "--json", "--balance", "resample", "--balance-params", "1.25,1.1,0.9,1",
+                        "--split-title-abstract"});
+  const auto p = nlohmann::json::parse(testing::internal::GetCapturedStdout());
+  EXPECT_EQ(p["settings"]["balance"]["a"], 1.25);
+  EXPECT_EQ(p["settings"]["balance"]["alpha"], 1.1);
+  EXPECT_EQ(p["settings"]["balance"]["b"], 0.9);
+  EXPECT_EQ(p["settings"]["features"]["fields"], "title|abstract+keywords");
+  EXPECT_EQ(p["screened_for_100"], 5);
+  EXPECT_THROW_MSG(cli::screen_simulate({csv, "--balance-params", "1,1,2,1"}), UsageError,
+                   "--balance-params: the double balance needs A > 0, ALPHA >= 0, 0 < B <= 1");
   for (const std::vector<std::string>& bad :
        {std::vector<std::string>{"--balance", "smote"}, {"--tokens", "chars"}, {"--tf", "log"},
-        {"--ngram", "4"}, {"--alpha", "0"}}) {
+        {"--ngram", "4"}, {"--alpha", "0"}, {"--min-df", "0"}, {"--balance-params", "1,1,1"}}) {
     std::vector<std::string> args = {csv};
     args.insert(args.end(), bad.begin(), bad.end());
     EXPECT_THROW(cli::screen_simulate(args), UsageError) << bad[0];
@@ -155,16 +168,16 @@ TEST(Simulation, CommandRecordsItsRankingSettingsAndRefusesBadOnes) {
 TEST(Simulation, RealSharedSetBeatsRandomOrderByFar) {
   PRISMAFLOW_REQUIRE_SHARED(shared);
   const LabelledDataset ds = load_labelled_dataset(shared / "benchmarks/screening/synergy_v1/Oud_2018");
-  std::vector<std::string> docs;
+  std::vector<DocumentText> docs;
   std::vector<bool> labels;
   for (const auto& r : ds.records) {
-    docs.push_back(r.text());
+    docs.push_back(r.document());
     labels.push_back(r.included);
   }
   TfidfOptions tf;
   tf.min_df = 2;
   tf.sublinear_tf = true;
-  const TfidfFeatures f = tfidf(docs, tf);
+  const TfidfFeatures f = document_features(docs, tf);
   SimulationOptions o;
   o.seed = 1;
   o.stop_when_all_found = true;

@@ -125,5 +125,54 @@ TEST(Tfidf, HstackPutsTheSecondMatrixColumnsAfterTheFirst) {
   EXPECT_EQ(m.value, (std::vector<double>{0.5, 1.0, 0.6, 0.8}));
 }
 
+TEST(DocumentFeatures, JoinedFieldsAreTheTfidfOfTheJoinedText) {
+  const std::vector<DocumentText> docs = {{"Statins trial", "heart failure statins"},
+                                          {"", "only a body"},
+                                          {"only a title", ""}};
+  TfidfOptions o;
+  const TfidfFeatures joined = document_features(docs, o);
+  const TfidfFeatures plain =
+      tfidf({"Statins trial heart failure statins", "only a body", "only a title"}, o);
+  EXPECT_EQ(joined.vocabulary, plain.vocabulary);
+  EXPECT_EQ(joined.matrix.col, plain.matrix.col);
+  EXPECT_EQ(joined.matrix.value, plain.matrix.value);
+}
+
+// ASReview's split_ta: the same word in a title and in a body is two
+// features, and each half of a row is normalised on its own.
+TEST(DocumentFeatures, SplitFieldsHaveSeparateVocabulariesSideBySide) {
+  const std::vector<DocumentText> docs = {{"statins", "statins in heart failure"},
+                                          {"aspirin", "aspirin"},
+                                          {"", "heart"}};
+  TfidfOptions o;
+  o.ngram_max = 1;
+  o.split_title_abstract = true;
+  const TfidfFeatures f = document_features(docs, o);
+  const TfidfFeatures titles = tfidf({"statins", "aspirin", ""}, o);
+  const TfidfFeatures bodies = tfidf({"statins in heart failure", "aspirin", "heart"}, o);
+  ASSERT_EQ(f.matrix.n_cols, titles.matrix.n_cols + bodies.matrix.n_cols);
+  ASSERT_EQ(f.vocabulary.size(), f.matrix.n_cols);
+  EXPECT_EQ(f.vocabulary.front(), "title:aspirin");
+  EXPECT_EQ(f.vocabulary[titles.vocabulary.size()], "body:aspirin");
+  EXPECT_EQ(std::count(f.vocabulary.begin(), f.vocabulary.end(), "title:statins"), 1);
+  EXPECT_EQ(std::count(f.vocabulary.begin(), f.vocabulary.end(), "body:statins"), 1);
+  ASSERT_EQ(f.idf.size(), f.matrix.n_cols);
+  auto norm2 = [&](std::size_t r) {
+    double s = 0;
+    for (double v : f.matrix.row_values(r)) s += v * v;
+    return s;
+  };
+  EXPECT_NEAR(norm2(0), 2.0, 1e-12);  // two unit halves
+  EXPECT_NEAR(norm2(2), 1.0, 1e-12);  // no title: the body half only
+  // The body half of row 0 is exactly the body features' row 0, shifted.
+  auto cols = f.matrix.row_cols(0);
+  auto vals = f.matrix.row_values(0);
+  ASSERT_EQ(cols.size(), 1 + bodies.matrix.row_cols(0).size());
+  for (std::size_t k = 1; k < cols.size(); ++k) {
+    EXPECT_EQ(cols[k], bodies.matrix.row_cols(0)[k - 1] + titles.matrix.n_cols);
+    EXPECT_EQ(vals[k], bodies.matrix.row_values(0)[k - 1]);
+  }
+}
+
 }  // namespace
 }  // namespace prismaflow::screen
