@@ -47,7 +47,8 @@ void parse_balance_params(std::string_view text, BalanceOptions& balance);
 /// The same from the four numbers.
 void set_balance_params(const std::vector<double>& params, BalanceOptions& balance);
 
-/// "words" drops English stop words and all-digit tokens (the default);
+/// "words+stop-words" drops all-digit tokens only (the default); "words"
+/// drops English stop words too; "words+numbers" drops stop words only;
 /// "all" keeps both, as scikit-learn's TfidfVectorizer does by default.
 /// Throws UsageError otherwise.
 TokenizeOptions parse_tokens(std::string_view name);
