@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
   int seeds = 5;
   std::string only;
   sim.stop_when_all_found = true;
-  bool split_ta = false, asreview = false;
+  bool asreview = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() { return std::string(argv[++i]); };
@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
       tf.min_df = 1;
       tf.sublinear_tf = false;
     } else if (a == "--resample") sim.learner.balance.resample = true;
-    else if (a == "--split-ta") split_ta = true;
+    else if (a == "--split-ta") tf.split_title_abstract = true;
     else if (a == "--asreview-settings") asreview = true;
     else if (a == "--to-end") sim.stop_when_all_found = false;
     else shared = a;
@@ -136,7 +136,6 @@ int main(int argc, char** argv) {
     ps::LabelledDataset ds = ps::load_labelled_dataset(path);
     ps::SimulationOptions set_sim = sim;
     ps::TfidfOptions set_tf = tf;
-    bool set_split = split_ta;
     const auto settings_path = base / "ferdinands2023_asreview" /
                                "anchor_results_NB_TFIDF_max_double" / (ds.name + "_all.json");
     if (asreview && std::filesystem::exists(settings_path)) {
@@ -144,7 +143,7 @@ int main(int argc, char** argv) {
       const auto st = nlohmann::json::parse(in).at("settings");
       set_sim.learner.naive_bayes.alpha = st.at("model_param").at("alpha").get<double>();
       set_tf.ngram_max = st.at("feature_param").at("ngram_max").get<int>();
-      set_split = st.at("feature_param").at("split_ta").get<int>() != 0;
+      set_tf.split_title_abstract = st.at("feature_param").at("split_ta").get<int>() != 0;
       const auto& bp = st.at("balance_param");
       set_sim.learner.balance = {true, bp.at("a").get<double>(), bp.at("alpha").get<double>(),
                                  bp.at("b").get<double>(), bp.at("beta").get<double>(), true};
@@ -163,7 +162,6 @@ int main(int argc, char** argv) {
       docs.push_back(r.document());
       labels.push_back(r.included);
     }
-    set_tf.split_title_abstract = set_split;
     const ps::TfidfFeatures f = ps::document_features(docs, set_tf);
     const double prep =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -15,13 +15,19 @@ std::string where_at(const std::string& where, const toml::source_region& src) {
   return where + ":" + std::to_string(src.begin.line);
 }
 
+template <typename T>
+std::optional<T> get_optional(const toml::table& t, std::string_view key, const std::string& where,
+                              const char* what) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  if (auto v = n->value<T>()) return *v;
+  throw ConfigError(where_at(where, n->source()) + ": '" + std::string(key) + "' must be " + what);
+}
+
 std::string get_string(const toml::table& t, std::string_view key, const std::string& where,
                        std::string fallback = {}) {
-  const toml::node* n = t.get(key);
-  if (!n) return fallback;
-  if (auto s = n->value<std::string>()) return *s;
-  throw ConfigError(where_at(where, n->source()) + ": '" + std::string(key) +
-                    "' must be a string; put it in quotes");
+  return get_optional<std::string>(t, key, where, "a string; put it in quotes")
+      .value_or(std::move(fallback));
 }
 
 std::vector<std::string> get_strings(const toml::table& t, std::string_view key,
@@ -47,29 +53,12 @@ std::vector<std::string> get_strings(const toml::table& t, std::string_view key,
 
 template <typename T>
 T get_number(const toml::table& t, std::string_view key, const std::string& where, T fallback) {
-  const toml::node* n = t.get(key);
-  if (!n) return fallback;
-  if (auto v = n->value<T>()) return *v;
-  throw ConfigError(where_at(where, n->source()) + ": '" + std::string(key) +
-                    "' must be a number");
+  return get_optional<T>(t, key, where, "a number").value_or(fallback);
 }
 
 bool get_bool(const toml::table& t, std::string_view key, const std::string& where,
               bool fallback) {
-  const toml::node* n = t.get(key);
-  if (!n) return fallback;
-  if (auto v = n->value<bool>()) return *v;
-  throw ConfigError(where_at(where, n->source()) + ": '" + std::string(key) +
-                    "' must be true or false");
-}
-
-template <typename T>
-std::optional<T> get_optional(const toml::table& t, std::string_view key, const std::string& where,
-                              const char* what) {
-  const toml::node* n = t.get(key);
-  if (!n) return std::nullopt;
-  if (auto v = n->value<T>()) return *v;
-  throw ConfigError(where_at(where, n->source()) + ": '" + std::string(key) + "' must be " + what);
+  return get_optional<bool>(t, key, where, "true or false").value_or(fallback);
 }
 
 RankingSpec get_ranking(const toml::table& t, const std::string& where) {
